@@ -1,0 +1,332 @@
+package org.etdremediator.agent;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.etdremediator.audit.AuditEntry;
+import org.etdremediator.audit.AuditLog;
+import org.etdremediator.config.AgentConfig;
+import org.etdremediator.config.RemediationAction;
+import org.etdremediator.config.SmaSettings;
+import org.etdremediator.etd.Conviction;
+import org.etdremediator.ledger.FailedItem;
+import org.etdremediator.ledger.PendingItem;
+import org.etdremediator.ledger.Remediation;
+import org.etdremediator.ledger.StateStore;
+import org.etdremediator.net.Retrier;
+import org.etdremediator.sma.RemediationBatch;
+import org.etdremediator.sma.RemediationBatch.MessageDetail;
+import org.etdremediator.sma.SmaClient;
+import org.etdremediator.sma.TrackingHit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes qualifying convictions through tracking lookup and remediation, and records each outcome
+ * in the state store and the audit log before reporting it: once a returned future completes, the
+ * outcome is on disk.
+ */
+final class Remediator {
+  private static final Logger LOG = LoggerFactory.getLogger(Remediator.class);
+
+  private final AgentConfig config;
+  private final SmaClient sma;
+  private final StateStore store;
+  private final AuditLog audit;
+  private final AgentMetrics metrics;
+  private final Clock clock;
+
+  Remediator(
+      AgentConfig config,
+      SmaClient sma,
+      StateStore store,
+      AuditLog audit,
+      AgentMetrics metrics,
+      Clock clock) {
+    this.config = config;
+    this.sma = sma;
+    this.store = store;
+    this.audit = audit;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** A conviction to remediate; {@code pending} is its earlier state when it was kept pending. */
+  record Target(Conviction conviction, PendingItem pending) {
+    Instant firstSeenAt(Instant now) {
+      return pending == null ? now : pending.firstSeenAt();
+    }
+
+    int attempts() {
+      return pending == null ? 0 : pending.attempts();
+    }
+  }
+
+  enum Outcome {
+    REMEDIATED("remediated"),
+    PENDING("pending"),
+    FAILED("failed"),
+    DRY_RUN("dry-run");
+
+    final String word;
+
+    Outcome(String word) {
+      this.word = word;
+    }
+  }
+
+  private record Ready(Target target, MessageDetail detail, String note) {}
+
+  /** Takes every target to an outcome; the future fails only when an outcome cannot be saved. */
+  Future<List<Outcome>> handle(List<Target> targets) {
+    List<Future<Object>> prepared = new ArrayList<>();
+    for (Target t : targets) {
+      prepared.add(prepare(t));
+    }
+    return Future.all(prepared)
+        .compose(
+            all -> {
+              List<Future<List<Outcome>>> done = new ArrayList<>();
+              List<Ready> ready = new ArrayList<>();
+              for (Future<Object> f : prepared) {
+                if (f.result() instanceof Ready r) {
+                  ready.add(r);
+                } else {
+                  done.add(Future.succeededFuture(List.of((Outcome) f.result())));
+                }
+              }
+              for (List<Ready> chunk : chunks(ready)) {
+                done.add(send(chunk));
+              }
+              return Future.all(done).map(f -> flatten(done));
+            });
+  }
+
+  /** A Ready when the message can be sent now, else the outcome already recorded. */
+  private Future<Object> prepare(Target t) {
+    Conviction c = t.conviction();
+    SmaSettings s = config.sma();
+    if (!s.trackingLookup()) {
+      return Future.succeededFuture(new Ready(t, fromEtd(c), null));
+    }
+    Instant now = clock.instant();
+    Instant received = c.receivedAt() != null ? c.receivedAt() : now.minus(Duration.ofDays(1));
+    return sma.track(c.messageId(), received)
+        .compose(
+            hit -> {
+              if (hit.isPresent()) {
+                return Future.succeededFuture(new Ready(t, fromTracking(c, hit.get()), null));
+              }
+              Duration waited = Duration.between(t.firstSeenAt(now), now);
+              if (waited.compareTo(s.trackingTimeout()) >= 0) {
+                String note = "sent without tracking data: not in SMA message tracking after " + waited.toMinutes() + " min";
+                return Future.succeededFuture(new Ready(t, fromEtd(c), note));
+              }
+              return keepPending(t, t.attempts(), "not yet in SMA message tracking", 0);
+            },
+            err -> keepOrFail(t, t.attempts(), "message tracking failed: " + err.getMessage(), 0));
+  }
+
+  private Future<List<Outcome>> send(List<Ready> chunk) {
+    RemediationAction action = actionOf(chunk.get(0).target());
+    RemediationBatch batch =
+        new RemediationBatch(
+            action, config.sma().forwardTo(), chunk.stream().map(Ready::detail).toList());
+    if (config.dryRun()) {
+      return each(chunk, r -> recordDryRun(r, action));
+    }
+    return sma.remediate(batch)
+        .compose(
+            accepted -> each(chunk, r -> recordRemediated(r, action, accepted)),
+            err -> {
+              int status = 0;
+              int attempts = 1;
+              if (err instanceof Retrier.AttemptsExhausted ex) {
+                status = ex.last().status();
+                attempts = ex.attempts();
+              }
+              int tried = attempts;
+              int code = status;
+              return each(
+                  chunk,
+                  r ->
+                      keepOrFail(
+                              r.target(),
+                              r.target().attempts() + tried,
+                              "remediation failed: " + err.getMessage(),
+                              code)
+                          .map(o -> (Outcome) o));
+            });
+  }
+
+  private Future<Outcome> recordRemediated(
+      Ready r, RemediationAction action, SmaClient.Accepted accepted) {
+    Conviction c = r.target().conviction();
+    Instant now = clock.instant();
+    int attempts = r.target().attempts() + accepted.attempts();
+    Instant verdictAt = c.verdictAt() != null ? c.verdictAt() : c.receivedAt();
+    Double seconds =
+        verdictAt == null ? null : Duration.between(verdictAt, now).toMillis() / 1000.0;
+    Remediation remediation =
+        new Remediation(c.id(), now, c.verdict(), action.spelling(), accepted.status(), attempts);
+    return store
+        .recordRemediated(remediation)
+        .compose(
+            v ->
+                audit.append(
+                    entry(c, action, "remediated", r.note(), accepted.status(), attempts, seconds)))
+        .map(
+            v -> {
+              metrics.outcome("remediated");
+              if (seconds != null) {
+                metrics.verdictToRemediation(Duration.ofMillis((long) (seconds * 1000)));
+              }
+              LOG.info(
+                  "remediated {} {} verdict={} mailboxes={} action={} status={} attempts={}{}",
+                  c.id(),
+                  c.messageId(),
+                  c.verdict(),
+                  c.mailboxes(),
+                  action.spelling(),
+                  accepted.status(),
+                  attempts,
+                  r.note() == null ? "" : " (" + r.note() + ")");
+              return Outcome.REMEDIATED;
+            });
+  }
+
+  private Future<Outcome> recordDryRun(Ready r, RemediationAction action) {
+    Conviction c = r.target().conviction();
+    metrics.outcome("dry-run");
+    LOG.info(
+        "dry run: would remediate {} {} verdict={} mailboxes={} action={}",
+        c.id(),
+        c.messageId(),
+        c.verdict(),
+        c.mailboxes(),
+        action.spelling());
+    return audit
+        .append(entry(c, action, "dry-run", r.note(), 0, 0, null))
+        .map(v -> Outcome.DRY_RUN);
+  }
+
+  /** Keeps the target pending, or records it failed once {@code sma.giveUpAfter} has passed. */
+  private Future<Object> keepOrFail(Target t, int attempts, String reason, int status) {
+    Instant now = clock.instant();
+    Duration waited = Duration.between(t.firstSeenAt(now), now);
+    if (waited.compareTo(config.sma().giveUpAfter()) < 0) {
+      return keepPending(t, attempts, reason, status);
+    }
+    Conviction c = t.conviction();
+    String why = reason + "; gave up after " + waited.toMinutes() + " min";
+    LOG.error("giving up on {} {}: {}", c.id(), c.messageId(), why);
+    metrics.outcome("failed");
+    return store
+        .recordFailed(new FailedItem(c, now, attempts, why))
+        .compose(
+            v -> audit.append(entry(c, actionOf(t), "failed", why, status, attempts, null)))
+        .map(v -> Outcome.FAILED);
+  }
+
+  private Future<Object> keepPending(Target t, int attempts, String reason, int status) {
+    Conviction c = t.conviction();
+    Instant now = clock.instant();
+    if (config.dryRun()) {
+      return Future.succeededFuture(Outcome.PENDING);
+    }
+    LOG.debug("keeping {} pending: {}", c.id(), reason);
+    metrics.outcome("pending");
+    PendingItem item = new PendingItem(c, t.firstSeenAt(now), attempts, now, reason);
+    return store
+        .recordPending(item)
+        .compose(
+            v -> audit.append(entry(c, actionOf(t), "pending", reason, status, attempts, null)))
+        .map(v -> Outcome.PENDING);
+  }
+
+  private RemediationAction actionOf(Target t) {
+    return config.sma().actionFor(t.conviction().verdict());
+  }
+
+  private AuditEntry entry(
+      Conviction c,
+      RemediationAction action,
+      String outcome,
+      String reason,
+      int status,
+      int attempts,
+      Double seconds) {
+    return new AuditEntry(
+        clock.instant(),
+        c.id(),
+        c.messageId(),
+        c.verdict(),
+        c.mailboxes(),
+        action.spelling(),
+        outcome,
+        reason,
+        status,
+        attempts,
+        seconds);
+  }
+
+  private MessageDetail fromEtd(Conviction c) {
+    SmaSettings s = config.sma();
+    Instant sent = c.receivedAt() != null ? c.receivedAt() : clock.instant();
+    return new MessageDetail(
+        List.of(s.placeholderMid()),
+        c.messageId(),
+        c.fromAddress(),
+        c.mailboxes(),
+        c.subject(),
+        s.esaSerialNumber(),
+        sent.getEpochSecond());
+  }
+
+  private MessageDetail fromTracking(Conviction c, TrackingHit hit) {
+    Instant sent =
+        Optional.ofNullable(hit.sentAt()).or(() -> Optional.ofNullable(c.receivedAt())).orElse(clock.instant());
+    return new MessageDetail(
+        hit.mids(),
+        c.messageId(),
+        c.fromAddress(),
+        c.mailboxes(),
+        c.subject(),
+        hit.serialNumber(),
+        sent.getEpochSecond());
+  }
+
+  /** Ready messages grouped by action, at most {@code sma.messagesPerRequest} a group. */
+  private List<List<Ready>> chunks(List<Ready> ready) {
+    Map<RemediationAction, List<Ready>> byAction = new LinkedHashMap<>();
+    for (Ready r : ready) {
+      byAction.computeIfAbsent(actionOf(r.target()), a -> new ArrayList<>()).add(r);
+    }
+    int size = config.sma().messagesPerRequest();
+    List<List<Ready>> out = new ArrayList<>();
+    for (List<Ready> group : byAction.values()) {
+      for (int i = 0; i < group.size(); i += size) {
+        out.add(group.subList(i, Math.min(group.size(), i + size)));
+      }
+    }
+    return out;
+  }
+
+  private static Future<List<Outcome>> each(
+      List<Ready> chunk, java.util.function.Function<Ready, Future<Outcome>> record) {
+    List<Future<Outcome>> all = chunk.stream().map(record).toList();
+    return Future.all(all).map(f -> all.stream().map(Future::result).toList());
+  }
+
+  private static List<Outcome> flatten(List<Future<List<Outcome>>> done) {
+    List<Outcome> out = new ArrayList<>();
+    done.forEach(f -> out.addAll(f.result()));
+    return out;
+  }
+}
