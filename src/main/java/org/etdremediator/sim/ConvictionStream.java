@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,6 +59,9 @@ public final class ConvictionStream {
   private static JsonObject message(Random random, Instant from, Instant to) {
     int digits = random.nextInt(10);
     Instant received = truncate(between(random, from, to), digits);
+    if (received.isBefore(from)) {
+      received = received.plusNanos(unit(digits));
+    }
     String user = pick(random, USERS);
     String senderDomain = pick(random, SENDER_DOMAINS);
     String sender = "noreply" + random.nextInt(100) + "@" + senderDomain;
@@ -127,9 +131,7 @@ public final class ConvictionStream {
         .put("latestVerdict", verdict)
         .put("isRetroVerdict", retro)
         .put("isManualVerdict", false)
-        .put(
-            "timestamp",
-            format(received.plus(delay).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0))
+        .put("timestamp", format(received.plus(delay).truncatedTo(ChronoUnit.SECONDS), 0))
         .put("techniques", new JsonArray())
         .put("businessRisk", "")
         .put("userId", "")
@@ -144,9 +146,7 @@ public final class ConvictionStream {
         .put("type", "move")
         .put("folder", "Junk Email")
         .put("isAutoRemediated", true)
-        .put(
-            "timestamp",
-            format(received.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0));
+        .put("timestamp", format(received.plusSeconds(60).truncatedTo(ChronoUnit.SECONDS), 0));
   }
 
   private static String direction(Random random) {
@@ -160,8 +160,11 @@ public final class ConvictionStream {
   }
 
   private static Instant truncate(Instant instant, int digits) {
-    long unit = (long) Math.pow(10, 9 - digits);
-    return instant.minusNanos(instant.getNano() % unit);
+    return instant.minusNanos(instant.getNano() % unit(digits));
+  }
+
+  private static long unit(int digits) {
+    return (long) Math.pow(10, 9 - digits);
   }
 
   /** ISO-8601 in UTC with exactly {@code digits} fraction digits, as ETD writes them. */
