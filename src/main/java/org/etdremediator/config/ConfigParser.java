@@ -1,0 +1,130 @@
+package org.etdremediator.config;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Validates the raw config as a whole and builds the typed {@link AgentConfig} from it. */
+final class ConfigParser {
+  static final List<String> DIRECTIONS = List.of("incoming", "outgoing", "internal");
+
+  private ConfigParser() {}
+
+  /**
+   * @throws InvalidConfigException listing every problem found
+   */
+  static AgentConfig parse(JsonObject raw, ConfigSource source) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    SectionReader root = SectionReader.root(raw, problems);
+    CredentialReader credentials = new CredentialReader(source);
+
+    EtdSettings etd = EtdSectionParser.parse(root.section("etd"), credentials);
+    SmaSettings sma =
+        SmaSectionParser.parse(root.section("sma"), credentials, source, etd.verdicts());
+    ScheduleSettings schedule = schedule(root.section("schedule"));
+    FilterSettings filters = filters(root.section("filters"));
+    StateSettings state = state(root.section("state"), source, schedule);
+    HttpSettings http = http(root.section("http"));
+    Mode mode = root.choice("mode", "enforce", modes());
+    root.rejectUnknown();
+
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return new AgentConfig(etd, sma, schedule, filters, state, http, mode);
+  }
+
+  private static ScheduleSettings schedule(SectionReader s) {
+    Duration tick = Duration.ofMillis(1);
+    ScheduleSettings settings =
+        new ScheduleSettings(
+            s.duration("interval", Duration.ofMinutes(1), tick),
+            s.duration("searchLag", Duration.ofMinutes(1), Duration.ZERO),
+            s.duration("overlap", Duration.ofMinutes(2), Duration.ZERO),
+            s.duration("initialLookback", Duration.ofHours(1), Duration.ZERO),
+            s.duration("retroLookback", Duration.ofDays(7), Duration.ZERO),
+            s.duration("retroInterval", Duration.ofHours(1), tick));
+    s.rejectUnknown();
+    return settings;
+  }
+
+  private static FilterSettings filters(SectionReader f) {
+    List<String> directions = f.texts("directions", List.of("incoming", "internal"));
+    for (String d : directions) {
+      if (!DIRECTIONS.contains(d)) {
+        f.problem("directions", SectionReader.unknownValue(d, new LinkedHashSet<>(DIRECTIONS)));
+      }
+    }
+    if (f.has("directions") && directions.isEmpty()) {
+      f.problem(
+          "directions", "empty: nothing would be remediated (write e.g. [incoming, internal])");
+    }
+
+    FilterSettings settings =
+        new FilterSettings(
+            Set.copyOf(directions),
+            lowerCased(f.texts("excludeMailboxes", List.of()), false),
+            lowerCased(f.texts("excludeSenderDomains", List.of()), true),
+            f.flag("skipIfEtdRemediated", true));
+    f.rejectUnknown();
+    return settings;
+  }
+
+  private static Set<String> lowerCased(List<String> values, boolean domains) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String v : values) {
+      String lower = v.toLowerCase(Locale.ROOT);
+      // "@vendor.example" and "vendor.example" mean the same domain.
+      out.add(domains && lower.startsWith("@") ? lower.substring(1) : lower);
+    }
+    return Set.copyOf(out);
+  }
+
+  private static StateSettings state(
+      SectionReader s, ConfigSource source, ScheduleSettings schedule) {
+    String dir = s.text("dir", "/var/lib/etd-remediator");
+    Duration retention = s.duration("retention", Duration.ofDays(14), Duration.ZERO);
+    s.rejectUnknown();
+
+    if (dir.isBlank()) {
+      s.problem("dir", "empty (write a directory the agent owns, e.g. /var/lib/etd-remediator)");
+    }
+    if (retention.compareTo(schedule.retroLookback()) <= 0) {
+      s.problem(
+          "retention",
+          Durations.format(retention)
+              + " must exceed schedule.retroLookback ("
+              + Durations.format(schedule.retroLookback())
+              + "), or a retro scan could remediate a message twice (write e.g. "
+              + Durations.format(schedule.retroLookback().multipliedBy(2))
+              + ")");
+    }
+    Path path = dir.isBlank() ? null : source.resolveFile(dir.trim());
+    return new StateSettings(path, retention);
+  }
+
+  private static HttpSettings http(SectionReader h) {
+    String host = h.text("host", "127.0.0.1");
+    int port = h.whole("port", 9464, 0, 65535);
+    h.rejectUnknown();
+    if (host.isBlank()) {
+      h.problem("host", "empty (write 127.0.0.1, or 0.0.0.0 to listen on every address)");
+    }
+    return new HttpSettings(host.trim(), port);
+  }
+
+  private static Map<String, Mode> modes() {
+    Map<String, Mode> out = new LinkedHashMap<>();
+    for (Mode m : Mode.values()) {
+      out.put(m.spelling(), m);
+    }
+    return out;
+  }
+}
