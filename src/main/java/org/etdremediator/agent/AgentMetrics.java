@@ -63,7 +63,10 @@ public final class AgentMetrics {
   }
 
   public void verdictToRemediation(Duration elapsed) {
-    verdictToRemediation.record(elapsed);
+    // A verdict stamped by a clock ahead of ours would give a negative figure; it is left out.
+    if (!elapsed.isNegative()) {
+      verdictToRemediation.record(elapsed);
+    }
   }
 
   public void configReload(boolean applied) {

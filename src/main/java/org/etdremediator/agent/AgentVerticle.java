@@ -114,7 +114,7 @@ public final class AgentVerticle extends VerticleBase {
     return store;
   }
 
-  public AgentConfig config() {
+  public AgentConfig agentConfig() {
     return config;
   }
 

@@ -94,7 +94,7 @@ public final class AgentProcess {
                 vertx,
                 registry,
                 agent::lastSummary,
-                () -> agent.config().schedule().interval(),
+                () -> agent.agentConfig().schedule().interval(),
                 Clock.systemUTC())
             : null;
     return vertx

@@ -60,6 +60,8 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("demo: the agent ran " + count.get() + " cycles; `status` of its state directory:");
       StatusCommand.print(System.out, AgentProcess.await(org.etdremediator.ledger.StateStore.inspect(vertx, work.resolve("state")), 30));
       return demo.report() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    } catch (Exception e) {
+      return Failures.report(e, work.resolve("etd-remediator.yaml"));
     } finally {
       AgentProcess.await(demo.close(), 30);
       vertx.close();

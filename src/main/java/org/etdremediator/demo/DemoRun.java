@@ -135,6 +135,9 @@ public final class DemoRun {
 
   public Future<Void> close() {
     Promise<Void> done = Promise.promise();
+    if (site == null) {
+      return Future.succeededFuture();
+    }
     site.close().onComplete(x -> done.complete());
     return done.future();
   }

@@ -19,7 +19,7 @@ public final class Responses {
       return null;
     }
     try {
-      Object value = Buffer.buffer(body.getBytes()).toJson();
+      Object value = body.toJsonValue();
       return value instanceof JsonObject o ? o : null;
     } catch (DecodeException notJson) {
       return null;
