@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * check-config} and compared key by key on reload; secrets render as {@code ****}.
  */
 public final class EffectiveConfig {
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_.:/@+-]*");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_.:/@+-]*");
+  private static final Pattern YAML_NUMBER =
+      Pattern.compile("[-+]?(0[xo][0-9a-fA-F]+|[0-9_]*\\.?[0-9_]+([eE][-+]?[0-9]+)?)");
   private static final Set<String> YAML_WORDS =
       Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n");
 
@@ -162,7 +164,9 @@ public final class EffectiveConfig {
   }
 
   private static String text(String s) {
-    if (PLAIN.matcher(s).matches() && !YAML_WORDS.contains(s.toLowerCase())) {
+    if (PLAIN.matcher(s).matches()
+        && !YAML_WORDS.contains(s.toLowerCase())
+        && !YAML_NUMBER.matcher(s).matches()) {
       return s;
     }
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

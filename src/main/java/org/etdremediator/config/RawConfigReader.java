@@ -38,11 +38,28 @@ final class RawConfigReader {
 
   /** The file's content as JSON; fails with {@link InvalidConfigException} when unreadable. */
   Future<JsonObject> read() {
-    return retriever.getConfig().recover(e -> Future.failedFuture(unreadable(e)));
+    return retriever
+        .getConfig()
+        .recover(
+            e ->
+                holdsNoDocument(e)
+                    ? Future.succeededFuture(new JsonObject())
+                    : Future.failedFuture(unreadable(e)));
   }
 
   Future<Void> close() {
     return retriever.close();
+  }
+
+  // The YAML processor fails on a file of nothing but comments, where it finds no document at all.
+  // That file holds no settings, like an empty one, and is judged the same way.
+  private static boolean holdsNoDocument(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof NullPointerException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private InvalidConfigException unreadable(Throwable failure) {
