@@ -1,7 +1,5 @@
 package org.etdremediator.config;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -150,9 +148,7 @@ public final class EffectiveConfig {
       map.forEach((k, x) -> parts.add(text(k.toString()) + ": " + value(x)));
       return "{" + String.join(", ", parts) + "}";
     }
-    if (v instanceof URI || v instanceof Path) {
-      return text(v.toString());
-    }
+    // Text, URLs and paths alike.
     return text(v.toString());
   }
 

@@ -6,6 +6,7 @@ import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.error.Mark;
@@ -73,7 +74,7 @@ final class RawConfigReader {
       if (t instanceof NoSuchFileException) {
         return "no such file (write the config there, or pass --config FILE)";
       }
-      if (t instanceof java.nio.file.AccessDeniedException) {
+      if (t instanceof AccessDeniedException) {
         return "permission denied (let the agent's user read it)";
       }
       if (t instanceof MarkedYAMLException y) {

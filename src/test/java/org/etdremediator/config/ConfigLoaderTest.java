@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,21 +34,43 @@ class ConfigLoaderTest {
     return file;
   }
 
-  private void assertOneProblem(Vertx vertx, VertxTestContext ctx, Path file, String expected) {
-    ConfigLoader.load(vertx, file, TestConfigs.source(dir))
+  private static void loads(
+      Vertx vertx,
+      VertxTestContext ctx,
+      Path file,
+      ConfigSource source,
+      Consumer<LoadedConfig> check) {
+    ConfigLoader.load(vertx, file, source)
+        .onComplete(
+            ctx.succeeding(
+                loaded ->
+                    ctx.verify(
+                        () -> {
+                          check.accept(loaded);
+                          ctx.completeNow();
+                        })));
+  }
+
+  private static void refused(
+      Vertx vertx,
+      VertxTestContext ctx,
+      Path file,
+      ConfigSource source,
+      Consumer<List<ConfigProblem>> check) {
+    ConfigLoader.load(vertx, file, source)
         .onComplete(
             ctx.failing(
                 e ->
                     ctx.verify(
                         () -> {
-                          InvalidConfigException invalid =
-                              assertInstanceOf(InvalidConfigException.class, e);
-                          assertEquals(
-                              List.of(
-                                  new ConfigProblem(file.toAbsolutePath().toString(), expected)),
-                              invalid.problems());
+                          check.accept(
+                              assertInstanceOf(InvalidConfigException.class, e).problems());
                           ctx.completeNow();
                         })));
+  }
+
+  private static ConfigProblem fileProblem(Path file, String message) {
+    return new ConfigProblem(file.toAbsolutePath().toString(), message);
   }
 
   @Test
@@ -61,49 +84,53 @@ class ConfigLoaderTest {
     ConfigSource source =
         new ConfigSource(env, dir, EXAMPLE.toAbsolutePath().getParent(), TestConfigs.HOST);
 
-    ConfigLoader.load(vertx, EXAMPLE, source)
-        .onComplete(
-            ctx.succeeding(
-                loaded ->
-                    ctx.verify(
-                        () -> {
-                          AgentConfig c = loaded.config();
-                          assertEquals(TestConfigs.API_KEY, c.etd().apiKey().reveal());
-                          assertEquals("client-1", c.etd().clientId());
-                          assertEquals(TestConfigs.CLIENT_SECRET, c.etd().clientSecret().reveal());
-                          assertEquals("api-user", c.sma().username());
-                          assertEquals(TestConfigs.SMA_PASSWORD, c.sma().password().reveal());
-                          assertEquals(
-                              URI.create("https://sma.example.com:4431"), c.sma().baseUrl());
-                          assertEquals(List.of("soc@example.com"), c.sma().forwardTo());
-                          assertEquals(List.of(), loaded.warnings());
-                          ctx.completeNow();
-                        })));
+    loads(
+        vertx,
+        ctx,
+        EXAMPLE,
+        source,
+        loaded -> {
+          AgentConfig c = loaded.config();
+          assertEquals(TestConfigs.API_KEY, c.etd().apiKey().reveal());
+          assertEquals("client-1", c.etd().clientId());
+          assertEquals(TestConfigs.CLIENT_SECRET, c.etd().clientSecret().reveal());
+          assertEquals("api-user", c.sma().username());
+          assertEquals(TestConfigs.SMA_PASSWORD, c.sma().password().reveal());
+          assertEquals(URI.create("https://sma.example.com:4431"), c.sma().baseUrl());
+          assertEquals(List.of("soc@example.com"), c.sma().forwardTo());
+          assertEquals(List.of(), loaded.warnings());
+        });
   }
 
   @Test
   @DisplayName("a file that does not exist is one problem naming the file")
   void missingFile(Vertx vertx, VertxTestContext ctx) {
     Path file = dir.resolve("nowhere.yaml");
+    String expected = "no such file (write the config there, or pass --config FILE)";
 
-    assertOneProblem(
-        vertx, ctx, file, "no such file (write the config there, or pass --config FILE)");
+    refused(
+        vertx,
+        ctx,
+        file,
+        TestConfigs.source(dir),
+        p -> assertEquals(List.of(fileProblem(file, expected)), p));
   }
 
   @Test
   @DisplayName("a YAML syntax error names the line and does not quote the secret on it")
   void syntaxError(Vertx vertx, VertxTestContext ctx) throws IOException {
-    Path file =
-        write(
-            "etd:\n  apiKey: k\nsma:\n  password: \"" + TestConfigs.SMA_PASSWORD + "\n",
-            "rw-------");
+    String text = "etd:\n  apiKey: k\nsma:\n  password: \"" + TestConfigs.SMA_PASSWORD + "\n";
+    Path file = write(text, "rw-------");
+    String expected =
+        "not valid YAML at line 5, column 1: found unexpected end of stream"
+            + " (fix the syntax there)";
 
-    assertOneProblem(
+    refused(
         vertx,
         ctx,
         file,
-        "not valid YAML at line 5, column 1: found unexpected end of stream"
-            + " (fix the syntax there)");
+        TestConfigs.source(dir),
+        p -> assertEquals(List.of(fileProblem(file, expected)), p));
   }
 
   @Test
@@ -111,16 +138,8 @@ class ConfigLoaderTest {
   void onlyComments(Vertx vertx, VertxTestContext ctx) throws IOException {
     Path file = write("# nothing here yet\n", "rw-------");
 
-    ConfigLoader.load(vertx, file, TestConfigs.source(dir))
-        .onComplete(
-            ctx.failing(
-                e ->
-                    ctx.verify(
-                        () -> {
-                          List<ConfigProblem> p = ((InvalidConfigException) e).problems();
-                          assertEquals("etd.apiKey", p.get(0).key());
-                          ctx.completeNow();
-                        })));
+    refused(
+        vertx, ctx, file, TestConfigs.source(dir), p -> assertEquals("etd.apiKey", p.get(0).key()));
   }
 
   @Test
@@ -128,20 +147,18 @@ class ConfigLoaderTest {
   void inlineSecretsReadable(Vertx vertx, VertxTestContext ctx) throws IOException {
     Path file = write(TestConfigs.minimal(), "rw-r--r--");
 
-    ConfigLoader.load(vertx, file, TestConfigs.source(dir))
-        .onComplete(
-            ctx.succeeding(
-                loaded ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, loaded.warnings().size());
-                          String w = loaded.warnings().get(0);
-                          assertTrue(
-                              w.contains("etd.apiKey, etd.clientSecret, sma.password inline"), w);
-                          assertTrue(w.contains("chmod 600"), w);
-                          assertFalse(w.contains(TestConfigs.SMA_PASSWORD), w);
-                          ctx.completeNow();
-                        })));
+    loads(
+        vertx,
+        ctx,
+        file,
+        TestConfigs.source(dir),
+        loaded -> {
+          assertEquals(1, loaded.warnings().size());
+          String w = loaded.warnings().get(0);
+          assertTrue(w.contains("etd.apiKey, etd.clientSecret, sma.password inline"), w);
+          assertTrue(w.contains("chmod 600"), w);
+          assertFalse(w.contains(TestConfigs.SMA_PASSWORD), w);
+        });
   }
 
   @Test
@@ -149,15 +166,12 @@ class ConfigLoaderTest {
   void inlineSecretsPrivate(Vertx vertx, VertxTestContext ctx) throws IOException {
     Path file = write(TestConfigs.minimal(), "rw-------");
 
-    ConfigLoader.load(vertx, file, TestConfigs.source(dir))
-        .onComplete(
-            ctx.succeeding(
-                loaded ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(List.of(), loaded.warnings());
-                          ctx.completeNow();
-                        })));
+    loads(
+        vertx,
+        ctx,
+        file,
+        TestConfigs.source(dir),
+        loaded -> assertEquals(List.of(), loaded.warnings()));
   }
 
   @Test
@@ -166,19 +180,14 @@ class ConfigLoaderTest {
     String text = TestConfigs.minimal().replace("sma:\n", "sma:\n  insecureSkipVerify: true\n");
     Path file = write(text, "rw-------");
 
-    ConfigLoader.load(vertx, file, TestConfigs.source(dir))
-        .onComplete(
-            ctx.succeeding(
-                loaded ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, loaded.warnings().size());
-                          assertTrue(
-                              loaded
-                                  .warnings()
-                                  .get(0)
-                                  .startsWith("sma.insecureSkipVerify is true"));
-                          ctx.completeNow();
-                        })));
+    loads(
+        vertx,
+        ctx,
+        file,
+        TestConfigs.source(dir),
+        loaded -> {
+          assertEquals(1, loaded.warnings().size());
+          assertTrue(loaded.warnings().get(0).startsWith("sma.insecureSkipVerify is true"));
+        });
   }
 }
