@@ -10,7 +10,8 @@ import java.util.Set;
  * @param previous the config in force before
  * @param current the config in force now; the keys in {@code restartRequiredKeys} still hold their
  *     previous values in it
- * @param changedKeys every dotted key whose value changed in the file, in file order
+ * @param changedKeys every dotted key whose value in the file differs from the config that was in
+ *     force, in file order; a key waiting for a restart stays among them until then
  * @param restartRequiredKeys those of the changed keys that take effect only after a restart
  */
 public record ConfigChange(

@@ -16,7 +16,9 @@ public final class ConfigLoader {
 
   /** Loads {@code file} against this process's environment and host name. */
   public static Future<LoadedConfig> load(Vertx vertx, Path file) {
-    return load(vertx, file, ConfigSource.system(file));
+    return vertx
+        .executeBlocking(() -> ConfigSource.system(file), false)
+        .compose(source -> load(vertx, file, source));
   }
 
   /**

@@ -59,7 +59,7 @@ final class ConfigParser {
     List<String> directions = f.texts("directions", List.of("incoming", "internal"));
     for (String d : directions) {
       if (!DIRECTIONS.contains(d)) {
-        f.problem("directions", SectionReader.unknownValue(d, new LinkedHashSet<>(DIRECTIONS)));
+        f.problem("directions", SectionReader.unknownValue(d, DIRECTIONS));
       }
     }
     if (f.has("directions") && directions.isEmpty()) {

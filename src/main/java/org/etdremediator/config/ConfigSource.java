@@ -24,7 +24,10 @@ public record ConfigSource(
     environment = Map.copyOf(environment);
   }
 
-  /** The running process's environment and host, for the config file at {@code configFile}. */
+  /**
+   * The running process's environment and host, for the config file at {@code configFile}. Reads
+   * the host name from the system, so call it off the event loop.
+   */
   public static ConfigSource system(Path configFile) {
     Map<String, String> env = System.getenv();
     String credentials = env.get("CREDENTIALS_DIRECTORY");

@@ -16,11 +16,7 @@ final class ConfigWarnings {
     {"etd", "apiKey"}, {"etd", "clientSecret"}, {"sma", "password"}
   };
   private static final Set<PosixFilePermission> OTHERS =
-      EnumSet.of(
-          PosixFilePermission.GROUP_READ,
-          PosixFilePermission.OTHERS_READ,
-          PosixFilePermission.GROUP_WRITE,
-          PosixFilePermission.OTHERS_WRITE);
+      EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
   private ConfigWarnings() {}
 

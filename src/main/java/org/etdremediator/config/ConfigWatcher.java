@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class ConfigWatcher {
   }
 
   /**
-   * Loads the file for the first time and starts watching it. Fails with {@link
+   * Loads the file for the first time, logs its warnings, and starts watching it. Fails with {@link
    * InvalidConfigException} when the file is not a valid config; then nothing is watched.
    */
   public Future<Void> start() {
@@ -187,7 +188,9 @@ public final class ConfigWatcher {
     }
 
     Set<String> restart =
-        changed.stream().filter(ConfigChange::needsRestart).collect(Collectors.toSet());
+        changed.stream()
+            .filter(ConfigChange::needsRestart)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     AgentConfig applied = keepRunningValues(previous, next);
     current = applied;
     warnings = loaded.warnings();

@@ -1,7 +1,5 @@
 package org.etdremediator.config;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +17,9 @@ import java.util.regex.Pattern;
  * check-config} and compared key by key on reload; secrets render as {@code ****}.
  */
 public final class EffectiveConfig {
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_.:/@+-]*");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_.:/@+-]*");
+  private static final Pattern YAML_NUMBER =
+      Pattern.compile("[-+]?(0[xo][0-9a-fA-F]+|[0-9_]*\\.?[0-9_]+([eE][-+]?[0-9]+)?)");
   private static final Set<String> YAML_WORDS =
       Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n");
 
@@ -148,9 +148,7 @@ public final class EffectiveConfig {
       map.forEach((k, x) -> parts.add(text(k.toString()) + ": " + value(x)));
       return "{" + String.join(", ", parts) + "}";
     }
-    if (v instanceof URI || v instanceof Path) {
-      return text(v.toString());
-    }
+    // Text, URLs and paths alike.
     return text(v.toString());
   }
 
@@ -162,7 +160,9 @@ public final class EffectiveConfig {
   }
 
   private static String text(String s) {
-    if (PLAIN.matcher(s).matches() && !YAML_WORDS.contains(s.toLowerCase())) {
+    if (PLAIN.matcher(s).matches()
+        && !YAML_WORDS.contains(s.toLowerCase())
+        && !YAML_NUMBER.matcher(s).matches()) {
       return s;
     }
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

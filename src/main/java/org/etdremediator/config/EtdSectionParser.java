@@ -59,8 +59,7 @@ final class EtdSectionParser {
               + String.join(", ", REGIONS)
               + ")");
     } else {
-      etd.problem(
-          "region", SectionReader.unknownValue(region, new java.util.LinkedHashSet<>(REGIONS)));
+      etd.problem("region", SectionReader.unknownValue(region, REGIONS));
     }
     return "us";
   }
@@ -85,8 +84,7 @@ final class EtdSectionParser {
     List<String> out = new ArrayList<>();
     for (String v : given) {
       if (!Verdicts.ALL.contains(v)) {
-        etd.problem(
-            "verdicts", SectionReader.unknownValue(v, new java.util.LinkedHashSet<>(Verdicts.ALL)));
+        etd.problem("verdicts", SectionReader.unknownValue(v, Verdicts.ALL));
       } else if (!out.contains(v)) {
         out.add(v);
       }

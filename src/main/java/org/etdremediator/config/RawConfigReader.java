@@ -6,6 +6,7 @@ import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.error.Mark;
@@ -38,11 +39,28 @@ final class RawConfigReader {
 
   /** The file's content as JSON; fails with {@link InvalidConfigException} when unreadable. */
   Future<JsonObject> read() {
-    return retriever.getConfig().recover(e -> Future.failedFuture(unreadable(e)));
+    return retriever
+        .getConfig()
+        .recover(
+            e ->
+                holdsNoDocument(e)
+                    ? Future.succeededFuture(new JsonObject())
+                    : Future.failedFuture(unreadable(e)));
   }
 
   Future<Void> close() {
     return retriever.close();
+  }
+
+  // The YAML processor fails on a file of nothing but comments, where it finds no document at all.
+  // That file holds no settings, like an empty one, and is judged the same way.
+  private static boolean holdsNoDocument(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof NullPointerException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private InvalidConfigException unreadable(Throwable failure) {
@@ -56,7 +74,7 @@ final class RawConfigReader {
       if (t instanceof NoSuchFileException) {
         return "no such file (write the config there, or pass --config FILE)";
       }
-      if (t instanceof java.nio.file.AccessDeniedException) {
+      if (t instanceof AccessDeniedException) {
         return "permission denied (let the agent's user read it)";
       }
       if (t instanceof MarkedYAMLException y) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -263,7 +264,7 @@ final class SectionReader {
     }
   }
 
-  static String unknownValue(String value, Set<String> allowed) {
+  static String unknownValue(String value, Collection<String> allowed) {
     Optional<String> meant = Spelling.closest(value, allowed);
     String options = String.join(", ", allowed);
     return meant

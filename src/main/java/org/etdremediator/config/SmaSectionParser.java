@@ -107,9 +107,7 @@ final class SmaSectionParser {
     for (Map.Entry<String, Object> e : sma.mapping("actionByVerdict").entrySet()) {
       String key = "actionByVerdict." + e.getKey();
       if (!Verdicts.ALL.contains(e.getKey())) {
-        sma.problem(
-            key,
-            SectionReader.unknownValue(e.getKey(), new java.util.LinkedHashSet<>(Verdicts.ALL)));
+        sma.problem(key, SectionReader.unknownValue(e.getKey(), Verdicts.ALL));
         continue;
       }
       RemediationAction action =
