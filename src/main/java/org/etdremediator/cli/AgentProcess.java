@@ -75,7 +75,10 @@ public final class AgentProcess {
 
   private static Future<AgentProcess> start(
       Vertx vertx, Path configFile, Options options, LoadedConfig loaded) {
-    loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
+    if (!options.service()) {
+      // In service mode the config watcher logs the warnings when it starts.
+      loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
+    }
     AgentConfig config = withOverrides(loaded.config(), options);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AgentMetrics metrics = new AgentMetrics(registry);

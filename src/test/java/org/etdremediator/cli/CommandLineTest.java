@@ -1,0 +1,131 @@
+package org.etdremediator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The command line")
+class CommandLineTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static synchronized Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private Path write(String yaml) throws Exception {
+    Path file = dir.resolve("etd-remediator.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static final String BROKEN =
+      """
+      etd:
+        apiKey: k3y-value-123
+        clientId: client
+        verdicts: [phishing, evil]
+        pageSiz: 50
+      sma:
+        baseUrl: "sma:4431"
+        username: smaapi
+        password: pa55-value-456
+        concurrency: lots
+      schedule:
+        interval: 5 minutes
+      """;
+
+  @Test
+  @DisplayName("check-config on a broken file lists every problem with its key and exits 2")
+  void checkConfigListsEveryProblem() throws Exception {
+    Result r = run("check-config", "--config", write(BROKEN).toString());
+    assertEquals(2, r.code());
+    for (String key :
+        new String[] {"etd.clientSecret", "etd.verdicts", "etd.pageSiz", "sma.baseUrl", "sma.concurrency", "schedule.interval"}) {
+      assertTrue(r.err().contains(key), "names " + key + " in:\n" + r.err());
+    }
+    assertTrue(r.err().contains("pageSize"), "suggests the right spelling:\n" + r.err());
+    assertFalse(r.err().contains("Exception"), "no stack trace:\n" + r.err());
+    assertFalse(r.err().contains("k3y-value-123") || r.err().contains("pa55-value-456"), "no secret");
+  }
+
+  @Test
+  @DisplayName("once with a broken config exits 2 without starting")
+  void onceRefusesBrokenConfig() throws Exception {
+    Result r = run("once", "--config", write(BROKEN).toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("sma.baseUrl"), r.err());
+  }
+
+  @Test
+  @DisplayName("a missing config file is reported with its path and exits 2")
+  void missingFile() {
+    Path missing = dir.resolve("nope.yaml");
+    Result r = run("check-config", "--config", missing.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(missing.toString()), r.err());
+  }
+
+  @Test
+  @DisplayName("check-config on a valid file prints the effective config with secrets masked")
+  void checkConfigMasksSecrets() throws Exception {
+    String yaml =
+        """
+        etd:
+          apiKey: k3y-value-123
+          clientId: client
+          clientSecret: s3cret-value-789
+        sma:
+          baseUrl: https://sma.example.com:4431
+          username: smaapi
+          password: pa55-value-456
+          forwardTo: [evidence@example.com]
+        state:
+          dir: %s
+        """
+            .formatted(dir.resolve("state"));
+    Path file = write(yaml);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Result r = run("check-config", "--config", file.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("****"), r.out());
+    for (String secret : new String[] {"k3y-value-123", "s3cret-value-789", "pa55-value-456"}) {
+      assertFalse(r.out().contains(secret) || r.err().contains(secret), "shows " + secret);
+    }
+  }
+
+  @Test
+  @DisplayName("--version and --help work on every command")
+  void versionAndHelp() {
+    for (String cmd : new String[] {"run", "once", "check-config", "status", "demo"}) {
+      Result v = run(cmd, "--version");
+      assertEquals(0, v.code(), cmd);
+      assertTrue(v.out().startsWith("etd-remediator "), v.out());
+      Result h = run(cmd, "--help");
+      assertEquals(0, h.code(), cmd);
+      assertTrue(h.out().contains("Usage:"), h.out());
+    }
+  }
+}
