@@ -253,6 +253,9 @@ public final class AgentVerticle extends VerticleBase {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
+    LOG.info(
+        "stopping: {}",
+        running == null ? "no cycle running" : "letting the running cycle's calls finish");
     Future<?> inFlight = running == null ? Future.succeededFuture() : running;
     Promise<Void> drained = Promise.promise();
     inFlight
@@ -268,6 +271,10 @@ public final class AgentVerticle extends VerticleBase {
         .future()
         .compose(v -> store == null ? Future.succeededFuture() : store.close())
         .compose(v -> audit == null ? Future.succeededFuture() : audit.close())
-        .onComplete(v -> closeClients());
+        .onComplete(
+            v -> {
+              closeClients();
+              LOG.info("agent stopped; state saved");
+            });
   }
 }
