@@ -9,11 +9,13 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,5 +86,38 @@ class SmaInFlightTest {
                           assertEquals(0, sim.inFlight());
                           ctx.completeNow();
                         })));
+  }
+
+  @Test
+  @Timeout(value = 3, timeUnit = TimeUnit.SECONDS)
+  @DisplayName("a call whose client gives up stops counting once the connection closes")
+  void clientGivesUp(Vertx vertx, VertxTestContext ctx) {
+    WebClient client = WebClient.create(vertx);
+    SmaSimulator.start(vertx, SmaSimulator.Options.defaults())
+        .onComplete(
+            ctx.succeeding(
+                sim -> {
+                  sim.faults()
+                      .next(Endpoint.SMA_TRACKING, Fault.latency(Duration.ofSeconds(10)), 1);
+                  new SmaCalls(client, sim)
+                      .get("/message-tracking/messages")
+                      .timeout(100)
+                      .send()
+                      .onComplete(
+                          ctx.failing(
+                              timedOut -> {
+                                // The server learns of the close on its own event loop; the
+                                // count is checked on each tick until it has.
+                                vertx.setPeriodic(
+                                    10,
+                                    id -> {
+                                      if (sim.inFlight() == 0) {
+                                        vertx.cancelTimer(id);
+                                        ctx.verify(() -> assertEquals(1, sim.peakInFlight()));
+                                        ctx.completeNow();
+                                      }
+                                    });
+                              }));
+                }));
   }
 }
