@@ -1,5 +1,6 @@
 package org.etdremediator.sim;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -125,16 +126,22 @@ final class EtdHandlers {
   }
 
   private static JsonObject jsonObject(RoutingContext ctx) throws SearchRefusal {
-    try {
-      if (ctx.body().buffer() != null
-          && ctx.body().buffer().length() > 0
-          && ctx.body().buffer().toJsonValue() instanceof JsonObject object) {
-        return object;
-      }
-    } catch (DecodeException e) {
-      // falls through to the refusal below
+    if (parseJson(ctx.body().buffer()) instanceof JsonObject object) {
+      return object;
     }
     throw new SearchRefusal(400, EtdErrors.BAD_BODY);
+  }
+
+  /** The JSON value of a body, or null when it is empty or not JSON. */
+  static Object parseJson(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return null;
+    }
+    try {
+      return body.toJsonValue();
+    } catch (DecodeException e) {
+      return null;
+    }
   }
 
   /** Whether a Content-Type names JSON; a charset parameter is allowed. */

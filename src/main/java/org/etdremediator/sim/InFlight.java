@@ -1,15 +1,16 @@
 package org.etdremediator.sim;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts requests from their arrival to the end of their response, or to the close of their
- * connection when no response comes, and keeps the highest count seen.
+ * connection when no response comes, and keeps the highest count seen. A platform handler, so that
+ * it runs before the body is read: a request counts from its first byte.
  */
-final class InFlight implements Handler<RoutingContext> {
+final class InFlight implements PlatformHandler {
 
   private final AtomicInteger current = new AtomicInteger();
   private final AtomicInteger peak = new AtomicInteger();

@@ -2,7 +2,6 @@ package org.etdremediator.sim;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -141,13 +140,8 @@ final class SmaHandlers {
       SmaErrors.send(ctx, 415, SmaErrors.forStatus(415));
       return null;
     }
-    try {
-      if (ctx.body().buffer() != null
-          && ctx.body().buffer().toJsonValue() instanceof JsonObject object) {
-        return object;
-      }
-    } catch (DecodeException e) {
-      // answered below like any other body that is not an object
+    if (EtdHandlers.parseJson(ctx.body().buffer()) instanceof JsonObject object) {
+      return object;
     }
     SmaErrors.send(ctx, 400, SmaErrors.badRequest("The request body is not a JSON object."));
     return null;

@@ -100,15 +100,10 @@ final class TrackingSearch {
     if (text == null) {
       return fallback;
     }
-    try {
-      int value = Integer.parseInt(text);
-      if (value >= min) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // refused below, like a value out of range
+    if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < min) {
+      throw new SmaRefusal(name + ": must be an integer of at least " + min);
     }
-    throw new SmaRefusal(name + ": must be an integer of at least " + min);
+    return Integer.parseInt(text);
   }
 
   private static JsonObject attributes(TrackedMessage m) {
