@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An append-only file written with group commit. Appends that arrive while a write and sync are in
@@ -39,6 +40,7 @@ public final class AppendOnlyLog {
   private long syncedSize;
   private boolean continuesTornLine;
   private IOException broken;
+  private final AtomicLong syncs = new AtomicLong();
 
   /** The file is created at the first append; its directory must exist. */
   public AppendOnlyLog(Context context, Path path) {
@@ -75,6 +77,11 @@ public final class AppendOnlyLog {
             },
             Promise.promise()),
         true);
+  }
+
+  /** How many write-and-sync rounds have run, for tests of the batching. */
+  long syncCount() {
+    return syncs.get();
   }
 
   private Future<Void> enqueue(Object item, boolean last) {
@@ -151,6 +158,7 @@ public final class AppendOnlyLog {
         channel.write(data);
       }
       channel.force(false);
+      syncs.incrementAndGet();
       continuesTornLine = false;
       syncedSize = channel.size();
       return null;

@@ -158,6 +158,10 @@ public final class StateStore {
     return dir;
   }
 
+  long journalSyncs() {
+    return journal.syncCount();
+  }
+
   Context context() {
     return context;
   }
