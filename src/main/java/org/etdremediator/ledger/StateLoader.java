@@ -1,8 +1,6 @@
 package org.etdremediator.ledger;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.stream.Stream;
  */
 final class StateLoader {
 
-  static final String CHECKPOINT = "checkpoint.json";
   private static final String ADVICE =
       " Nothing was loaded and no file was changed. Keep the file for inspection: open the state"
           + " with salvage recovery to keep what is readable and set the bad file aside, or move"
@@ -92,13 +89,12 @@ final class StateLoader {
       state.pending.keySet().removeIf(state.remediated::contains);
     }
 
-    Path checkpointFile = dir.resolve(CHECKPOINT);
+    Path checkpointFile = dir.resolve(CheckpointFile.NAME);
     Checkpoint checkpoint = Checkpoint.empty();
     boolean checkpointDamaged = false;
     if (Files.exists(checkpointFile)) {
       try {
-        String text = Files.readString(checkpointFile, StandardCharsets.UTF_8);
-        checkpoint = StateJson.checkpoint(new JsonObject(text));
+        checkpoint = CheckpointFile.read(checkpointFile);
       } catch (RuntimeException e) {
         checkpointDamaged = true;
         damage(
@@ -108,7 +104,7 @@ final class StateLoader {
     }
 
     List<Path> leftovers = new ArrayList<>();
-    for (String name : List.of(SnapshotFile.NAME, CHECKPOINT)) {
+    for (String name : List.of(SnapshotFile.NAME, CheckpointFile.NAME)) {
       Path tmp = dir.resolve(name + DurableFiles.TMP_SUFFIX);
       if (Files.exists(tmp)) {
         leftovers.add(tmp);

@@ -5,9 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.etdremediator.ledger.StateLoader.Loaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,14 +85,14 @@ public final class StateStore {
     Context context = vertx.getOrCreateContext();
     boolean salvage = recovery == Recovery.SALVAGE;
     return context
-        .executeBlocking(() -> load(dir, salvage), false)
+        .executeBlocking(() -> StateDirectory.lockAndLoad(dir, salvage), false)
         .compose(
             opened -> {
               StateStore store =
-                  new StateStore(context, dir, retention, clock, opened.lock, opened.loaded);
-              return opened.loaded.damaged().isEmpty()
+                  new StateStore(context, dir, retention, clock, opened.lock(), opened.loaded());
+              return opened.loaded().damaged().isEmpty()
                   ? Future.succeededFuture(store)
-                  : StateSalvage.salvage(store, opened.loaded);
+                  : StateSalvage.salvage(store, opened.loaded());
             });
   }
 
@@ -105,44 +101,7 @@ public final class StateStore {
    * in the warnings along with what could still be read.
    */
   public static Future<StateReport> inspect(Vertx vertx, Path dir) {
-    return vertx.executeBlocking(
-        () -> {
-          if (!Files.isDirectory(dir)) {
-            throw new StateException("No state directory at " + dir + ".");
-          }
-          Loaded loaded = StateLoader.load(dir, true);
-          LedgerState s = loaded.state();
-          return new StateReport(
-              dir,
-              s.remediated.size(),
-              new ArrayList<>(s.pending.values()),
-              new ArrayList<>(s.failed.values()),
-              loaded.checkpoint(),
-              loaded.warnings());
-        });
-  }
-
-  private record Opened(StateLock lock, Loaded loaded) {}
-
-  private static Opened load(Path dir, boolean salvage) throws IOException {
-    Files.createDirectories(dir);
-    StateLock lock = StateLock.acquire(dir);
-    try {
-      Loaded loaded = StateLoader.load(dir, salvage);
-      for (Path leftover : loaded.leftovers()) {
-        LOG.info("Removing {}, left over from an interrupted write", leftover);
-        Files.deleteIfExists(leftover);
-      }
-      // A compaction that stopped after its snapshot leaves journals the snapshot contains.
-      for (Path stale : loaded.stale()) {
-        LOG.info("Removing {}, already contained in the snapshot", stale);
-        Files.deleteIfExists(stale);
-      }
-      return new Opened(lock, loaded);
-    } catch (IOException | RuntimeException e) {
-      lock.release();
-      throw e;
-    }
+    return vertx.executeBlocking(() -> StateDirectory.inspect(dir));
   }
 
   /** Problems met while opening: torn journal lines, and under salvage what was set aside. */
@@ -218,9 +177,7 @@ public final class StateStore {
    * order they were made, so the last one made is the one on disk.
    */
   public Future<Void> saveCheckpoint(Checkpoint c) {
-    byte[] json =
-        (StateJson.checkpoint(c).encodePrettily() + "\n").getBytes(StandardCharsets.UTF_8);
-    Path file = dir.resolve(StateLoader.CHECKPOINT);
+    byte[] json = CheckpointFile.encode(c);
     synchronized (this) {
       if (closing != null) {
         return closedFailure();
@@ -231,7 +188,7 @@ public final class StateStore {
               ignored ->
                   context.executeBlocking(
                       () -> {
-                        DurableFiles.writeAtomically(file, json);
+                        CheckpointFile.write(dir, json);
                         return null;
                       },
                       false));
@@ -287,24 +244,19 @@ public final class StateStore {
             },
             false)
         .compose(v -> rotated)
-        .compose(v -> context.<Void>executeBlocking(() -> deleteJournalsBefore(next), false))
+        .compose(
+            v ->
+                context.<Void>executeBlocking(
+                    () -> {
+                      StateDirectory.deleteJournalsBefore(dir, next);
+                      return null;
+                    },
+                    false))
         .onFailure(e -> restoreCount(folded));
   }
 
   private synchronized void restoreCount(int folded) {
     journalRecords += folded;
-  }
-
-  private Void deleteJournalsBefore(long next) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        if (JournalFile.generation(f).orElse(Long.MAX_VALUE) < next) {
-          Files.delete(f);
-        }
-      }
-    }
-    DurableFiles.syncDirectory(dir);
-    return null;
   }
 
   /**

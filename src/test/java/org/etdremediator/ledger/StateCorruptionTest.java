@@ -169,7 +169,7 @@ class StateCorruptionTest {
   @DisplayName("an unreadable checkpoint stops the open and is left as it is")
   void corruptCheckpointFails(Vertx vertx) throws Exception {
     Path dir = journalOnlyState(vertx);
-    Path checkpoint = dir.resolve(StateLoader.CHECKPOINT);
+    Path checkpoint = dir.resolve(CheckpointFile.NAME);
     Files.writeString(checkpoint, "{\"searchedUntil\": \"yesterday\"");
 
     Throwable failure = awaitFailure(StateStore.open(vertx, dir, RETENTION, CLOCK));
@@ -227,14 +227,14 @@ class StateCorruptionTest {
   @DisplayName("salvage of an unreadable checkpoint starts from an empty one and says so")
   void salvageCheckpoint(Vertx vertx) throws Exception {
     Path dir = journalOnlyState(vertx);
-    Files.writeString(dir.resolve(StateLoader.CHECKPOINT), "garbage");
+    Files.writeString(dir.resolve(CheckpointFile.NAME), "garbage");
 
     StateStore store = await(StateStore.open(vertx, dir, RETENTION, CLOCK, Recovery.SALVAGE));
 
     assertEquals(Checkpoint.empty(), store.checkpoint());
     assertEquals(3, store.remediatedCount());
     assertTrue(String.join("\n", store.warnings()).contains("initialLookback"));
-    assertEquals("garbage", Files.readString(corruptCopy(dir, StateLoader.CHECKPOINT)));
+    assertEquals("garbage", Files.readString(corruptCopy(dir, CheckpointFile.NAME)));
     await(store.close());
     StateStore strict = open(vertx, dir);
     assertEquals(Checkpoint.empty(), strict.checkpoint());
