@@ -58,9 +58,10 @@ public final class AppendOnlyLog {
     return enqueue(
         new Step(
             () -> {
-              closeChannel();
+              // Switch first: even if closing the old file fails, nothing more may go into it.
               path = next;
               broken = null;
+              closeChannel();
               return null;
             },
             Promise.promise()),

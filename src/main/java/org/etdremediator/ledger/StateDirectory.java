@@ -3,6 +3,7 @@ package org.etdremediator.ledger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.stream.Stream;
 import org.etdremediator.ledger.StateLoader.Loaded;
@@ -18,12 +19,21 @@ final class StateDirectory {
 
   record Opened(StateLock lock, Loaded loaded) {}
 
-  /** Creates and locks the directory, loads it, and tidies what interrupted writes left. */
-  static Opened lockAndLoad(Path dir, boolean salvage) throws IOException {
-    Files.createDirectories(dir);
-    StateLock lock = StateLock.acquire(dir);
+  /**
+   * Creates and locks the directory, loads it, forgets what is older than {@code cutoff}, and
+   * tidies what interrupted writes left.
+   */
+  static Opened lockAndLoad(Path dir, boolean salvage, Instant cutoff) {
+    StateLock lock;
+    try {
+      Files.createDirectories(dir);
+      lock = StateLock.acquire(dir);
+    } catch (IOException e) {
+      throw new StateException("Cannot use " + dir + " as the state directory: " + e, e);
+    }
     try {
       Loaded loaded = StateLoader.load(dir, salvage);
+      loaded.state().expire(cutoff);
       for (Path leftover : loaded.leftovers()) {
         LOG.info("Removing {}, left over from an interrupted write", leftover);
         Files.deleteIfExists(leftover);
@@ -35,8 +45,18 @@ final class StateDirectory {
       }
       return new Opened(lock, loaded);
     } catch (IOException | RuntimeException e) {
+      release(lock, e);
+      throw e instanceof StateException se
+          ? se
+          : new StateException("Cannot read the state in " + dir + ": " + e, e);
+    }
+  }
+
+  private static void release(StateLock lock, Exception cause) {
+    try {
       lock.release();
-      throw e;
+    } catch (IOException e) {
+      cause.addSuppressed(e);
     }
   }
 

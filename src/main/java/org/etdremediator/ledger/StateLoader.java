@@ -24,7 +24,8 @@ final class StateLoader {
    * What the directory held.
    *
    * @param nextGeneration the first journal generation free for writing
-   * @param journalRecords records in journals not yet folded into the snapshot
+   * @param unfolded records and journal files not yet folded into the snapshot; when above zero a
+   *     compaction is worthwhile
    * @param damaged files that are corrupt (only when loading leniently)
    * @param stale journals that the snapshot already contains
    * @param leftovers temp files of an interrupted write
@@ -34,7 +35,7 @@ final class StateLoader {
       Checkpoint checkpoint,
       boolean checkpointDamaged,
       long nextGeneration,
-      int journalRecords,
+      int unfolded,
       List<String> warnings,
       List<Path> damaged,
       List<Path> stale,
@@ -81,7 +82,7 @@ final class StateLoader {
       if (journal.getKey() < firstToReplay) {
         stale.add(journal.getValue());
       } else {
-        records += replay(journal.getValue(), state);
+        records += 1 + replay(journal.getValue(), state);
       }
     }
     if (!damaged.isEmpty()) {
