@@ -264,4 +264,31 @@ class StateCorruptionTest {
     assertArrayEquals(journalBytes, Files.readAllBytes(journal(dir)));
     assertTrue(new String(journalBytes, StandardCharsets.UTF_8).contains("garbage"));
   }
+
+  @Test
+  @DisplayName("salvage of a sound directory changes nothing and warns of nothing")
+  void salvageOfSoundState(Vertx vertx) throws Exception {
+    Path dir = journalOnlyState(vertx);
+    List<String> before = listing(dir);
+
+    StateStore store = await(StateStore.open(vertx, dir, RETENTION, CLOCK, Recovery.SALVAGE));
+
+    assertEquals(List.of(), store.warnings());
+    assertEquals(3, store.remediatedCount());
+    assertTrue(listing(dir).stream().noneMatch(n -> n.contains(".corrupt-")));
+    assertTrue(listing(dir).containsAll(before));
+    await(store.close());
+  }
+
+  @Test
+  @DisplayName("status of a directory that does not exist says so")
+  void inspectMissingDirectory(Vertx vertx) {
+    Path missing = work.resolve("nowhere");
+
+    Throwable failure = awaitFailure(StateStore.inspect(vertx, missing));
+
+    assertInstanceOf(StateException.class, failure);
+    assertTrue(failure.getMessage().contains(missing.toString()), failure.getMessage());
+    assertFalse(Files.exists(missing));
+  }
 }
