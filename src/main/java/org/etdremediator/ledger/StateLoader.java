@@ -1,6 +1,7 @@
 package org.etdremediator.ledger;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class StateLoader {
     if (Files.exists(checkpointFile)) {
       try {
         checkpoint = CheckpointFile.read(checkpointFile);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | CharacterCodingException e) {
         checkpointDamaged = true;
         damage(
             checkpointFile,
@@ -181,7 +182,7 @@ final class StateLoader {
     return journals;
   }
 
-  private static String firstLine(RuntimeException e) {
+  private static String firstLine(Exception e) {
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int cut = why.indexOf('\n');
     return cut < 0 ? why : why.substring(0, cut);

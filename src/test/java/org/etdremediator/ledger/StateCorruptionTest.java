@@ -180,6 +180,19 @@ class StateCorruptionTest {
   }
 
   @Test
+  @DisplayName("a checkpoint that is not even text stops the open too, naming the file")
+  void binaryCheckpointFails(Vertx vertx) throws Exception {
+    Path dir = journalOnlyState(vertx);
+    Path checkpoint = dir.resolve(CheckpointFile.NAME);
+    Files.write(checkpoint, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3});
+
+    Throwable failure = awaitFailure(StateStore.open(vertx, dir, RETENTION, CLOCK));
+
+    assertInstanceOf(StateException.class, failure);
+    assertTrue(failure.getMessage().contains("not a readable checkpoint"), failure.getMessage());
+  }
+
+  @Test
   @DisplayName("salvage keeps the readable journal records and sets the bad journal aside")
   void salvageJournal(Vertx vertx) throws Exception {
     Path dir = journalOnlyState(vertx);
