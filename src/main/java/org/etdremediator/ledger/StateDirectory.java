@@ -1,0 +1,90 @@
+package org.etdremediator.ledger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.stream.Stream;
+import org.etdremediator.ledger.StateLoader.Loaded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The blocking steps on the state directory as a whole. */
+final class StateDirectory {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StateDirectory.class);
+
+  private StateDirectory() {}
+
+  record Opened(StateLock lock, Loaded loaded) {}
+
+  /**
+   * Creates and locks the directory, loads it, forgets what is older than {@code cutoff}, and
+   * tidies what interrupted writes left.
+   */
+  static Opened lockAndLoad(Path dir, boolean salvage, Instant cutoff) {
+    StateLock lock;
+    try {
+      Files.createDirectories(dir);
+      lock = StateLock.acquire(dir);
+    } catch (IOException e) {
+      throw new StateException("Cannot use " + dir + " as the state directory: " + e, e);
+    }
+    try {
+      Loaded loaded = StateLoader.load(dir, salvage);
+      loaded.state().expire(cutoff);
+      for (Path leftover : loaded.leftovers()) {
+        LOG.info("Removing {}, left over from an interrupted write", leftover);
+        Files.deleteIfExists(leftover);
+      }
+      // A compaction that stopped after its snapshot leaves journals the snapshot contains.
+      for (Path stale : loaded.stale()) {
+        LOG.info("Removing {}, already contained in the snapshot", stale);
+        Files.deleteIfExists(stale);
+      }
+      return new Opened(lock, loaded);
+    } catch (IOException | RuntimeException e) {
+      release(lock, e);
+      throw e instanceof StateException se
+          ? se
+          : new StateException("Cannot read the state in " + dir + ": " + e, e);
+    }
+  }
+
+  private static void release(StateLock lock, Exception cause) {
+    try {
+      lock.release();
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Reads the directory leniently and changes nothing, not even the lock file. */
+  static StateReport inspect(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new StateException("No state directory at " + dir + ".");
+    }
+    Loaded loaded = StateLoader.load(dir, true);
+    LedgerState s = loaded.state();
+    return new StateReport(
+        dir,
+        s.remediated.size(),
+        new ArrayList<>(s.pending.values()),
+        new ArrayList<>(s.failed.values()),
+        loaded.checkpoint(),
+        loaded.warnings());
+  }
+
+  /** Deletes the journals a durable snapshot now contains. */
+  static void deleteJournalsBefore(Path dir, long generation) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        if (JournalFile.generation(f).orElse(Long.MAX_VALUE) < generation) {
+          Files.delete(f);
+        }
+      }
+    }
+    DurableFiles.syncDirectory(dir);
+  }
+}
