@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent: owns the state directory and the two API clients, and runs one cycle at a time on a
- * periodic timer. A new config is taken in between cycles, so a cycle runs on one config from
- * start to end.
+ * periodic timer. A new config is taken in between cycles, so a cycle runs on one config from start
+ * to end.
  */
 public final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AgentVerticle.class);
@@ -82,7 +82,9 @@ public final class AgentVerticle extends VerticleBase {
             log -> {
               audit = log;
               Checkpoint saved = store.checkpoint();
-              quota = new Quota(clock, config.etd().dailyRequestQuota(), saved.quotaDay(), saved.quotaUsed());
+              quota =
+                  new Quota(
+                      clock, config.etd().dailyRequestQuota(), saved.quotaDay(), saved.quotaUsed());
               checkpoints = new CheckpointKeeper(store, quota, !config.dryRun());
               lastSummary = saved.lastCycle();
               metrics.gaugeState(store::remediatedCount, () -> store.pending().size());
@@ -144,10 +146,20 @@ public final class AgentVerticle extends VerticleBase {
     }
     Cycle cycle =
         new Cycle(
-            config, etd, remediator, store, audit, metrics, clock, checkpoints, auditedSkips,
-            () -> stopping, retroDue);
+            config,
+            etd,
+            remediator,
+            store,
+            audit,
+            metrics,
+            clock,
+            checkpoints,
+            auditedSkips,
+            () -> stopping,
+            retroDue);
     Future<CycleSummary> current =
-        cycle.run()
+        cycle
+            .run()
             .compose(summary -> maybeCompact().map(summary))
             .onComplete(
                 done -> {
@@ -176,8 +188,8 @@ public final class AgentVerticle extends VerticleBase {
   }
 
   /**
-   * Takes a new, already validated config. The timer period changes at once; everything else
-   * from the next cycle on.
+   * Takes a new, already validated config. The timer period changes at once; everything else from
+   * the next cycle on.
    */
   public void applyConfig(AgentConfig next) {
     AgentConfig before = config;
@@ -226,7 +238,9 @@ public final class AgentVerticle extends VerticleBase {
   }
 
   private void buildClients() {
-    etd = new EtdClient(vertx, config.etd(), config.sma().maxAttempts(), clock, backoff, quota::count);
+    etd =
+        new EtdClient(
+            vertx, config.etd(), config.sma().maxAttempts(), clock, backoff, quota::count);
     sma = new SmaClient(vertx, config.sma(), clock, backoff);
     clientsBuiltFor = config;
   }

@@ -39,19 +39,31 @@ final class CheckpointKeeper {
     }
     return save(
         new Checkpoint(
-            to, current.lastRetroScanAt(), current.quotaDay(), current.quotaUsed(), current.lastCycle()));
+            to,
+            current.lastRetroScanAt(),
+            current.quotaDay(),
+            current.quotaUsed(),
+            current.lastCycle()));
   }
 
   Future<Void> retroScanned(Instant at) {
     return save(
         new Checkpoint(
-            current.searchedUntil(), at, current.quotaDay(), current.quotaUsed(), current.lastCycle()));
+            current.searchedUntil(),
+            at,
+            current.quotaDay(),
+            current.quotaUsed(),
+            current.lastCycle()));
   }
 
   Future<Void> cycleFinished(CycleSummary summary) {
     return save(
         new Checkpoint(
-            current.searchedUntil(), current.lastRetroScanAt(), current.quotaDay(), current.quotaUsed(), summary));
+            current.searchedUntil(),
+            current.lastRetroScanAt(),
+            current.quotaDay(),
+            current.quotaUsed(),
+            summary));
   }
 
   private Future<Void> save(Checkpoint next) {

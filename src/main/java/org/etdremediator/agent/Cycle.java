@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One poll: the pending items first, then every page of the planned windows, each qualifying
- * conviction taken to an outcome. The checkpoint moves past a window only once every message of
- * it is remediated, skipped, or safely pending.
+ * conviction taken to an outcome. The checkpoint moves past a window only once every message of it
+ * is remediated, skipped, or safely pending.
  */
 final class Cycle {
   private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
@@ -105,7 +105,8 @@ final class Cycle {
   private Future<CycleSummary> finish(Instant started, SearchPlan plan, Throwable error) {
     Instant finished = clock.instant();
     boolean ok = error == null && !interrupted;
-    String reason = error == null ? (interrupted ? "stopped before the end" : null) : error.getMessage();
+    String reason =
+        error == null ? (interrupted ? "stopped before the end" : null) : error.getMessage();
     CycleSummary summary =
         new CycleSummary(
             started,
@@ -124,7 +125,10 @@ final class Cycle {
             ? "nothing new to search"
             : "searched " + new SearchWindow(plan.regular().get(0).from(), plan.to());
     if (!plan.retro().isEmpty()) {
-      searched += " and retro " + new SearchWindow(plan.retro().get(0).from(), plan.retro().get(plan.retro().size() - 1).to());
+      searched +=
+          " and retro "
+              + new SearchWindow(
+                  plan.retro().get(0).from(), plan.retro().get(plan.retro().size() - 1).to());
     }
     if (ok) {
       LOG.info("cycle done in {}: {}; {} in {} pages", took, tally, searched, tally.pages);
@@ -215,7 +219,8 @@ final class Cycle {
         targets.add(new Remediator.Target(d.target(), null));
       }
     }
-    Future<Void> handled = targets.isEmpty() ? Future.succeededFuture() : track(remediator.handle(targets));
+    Future<Void> handled =
+        targets.isEmpty() ? Future.succeededFuture() : track(remediator.handle(targets));
     return Future.all(handled, Future.all(skips)).mapEmpty();
   }
 

@@ -47,8 +47,8 @@ public final class Quota {
   }
 
   /**
-   * How many retro intervals must pass before the next retro scan: one normally, four past 80 %
-   * of the quota, none at all past 95 %.
+   * How many retro intervals must pass before the next retro scan: one normally, four past 80 % of
+   * the quota, none at all past 95 %.
    */
   public int retroStretch() {
     roll();

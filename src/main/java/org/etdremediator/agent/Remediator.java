@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes qualifying convictions through tracking lookup and remediation, and records each outcome
- * in the state store and the audit log before reporting it: once a returned future completes, the
+ * Takes qualifying convictions through tracking lookup and remediation, and records each outcome in
+ * the state store and the audit log before reporting it: once a returned future completes, the
  * outcome is on disk.
  */
 final class Remediator {
@@ -125,7 +125,10 @@ final class Remediator {
               }
               Duration waited = Duration.between(t.firstSeenAt(now), now);
               if (waited.compareTo(s.trackingTimeout()) >= 0) {
-                String note = "sent without tracking data: not in SMA message tracking after " + waited.toMinutes() + " min";
+                String note =
+                    "sent without tracking data: not in SMA message tracking after "
+                        + waited.toMinutes()
+                        + " min";
                 return Future.succeededFuture(new Ready(t, fromEtd(c), note));
               }
               return keepPending(t, t.attempts(), "not yet in SMA message tracking", 0);
@@ -229,8 +232,7 @@ final class Remediator {
     metrics.outcome("failed");
     return store
         .recordFailed(new FailedItem(c, now, attempts, why))
-        .compose(
-            v -> audit.append(entry(c, actionOf(t), "failed", why, status, attempts, null)))
+        .compose(v -> audit.append(entry(c, actionOf(t), "failed", why, status, attempts, null)))
         .map(v -> Outcome.FAILED);
   }
 
@@ -291,7 +293,9 @@ final class Remediator {
 
   private MessageDetail fromTracking(Conviction c, TrackingHit hit) {
     Instant sent =
-        Optional.ofNullable(hit.sentAt()).or(() -> Optional.ofNullable(c.receivedAt())).orElse(clock.instant());
+        Optional.ofNullable(hit.sentAt())
+            .or(() -> Optional.ofNullable(c.receivedAt()))
+            .orElse(clock.instant());
     return new MessageDetail(
         hit.mids(),
         c.messageId(),

@@ -7,8 +7,8 @@ import org.etdremediator.config.ScheduleSettings;
 import org.etdremediator.etd.SearchWindow;
 
 /**
- * The windows one cycle searches: the regular one from the checkpoint (minus the overlap) up to
- * now minus the search lag, and, when a retro scan is due, the stretch before it back to the retro
+ * The windows one cycle searches: the regular one from the checkpoint (minus the overlap) up to now
+ * minus the search lag, and, when a retro scan is due, the stretch before it back to the retro
  * lookback. Neither reaches further back than ETD allows.
  *
  * @param regular slices of the regular window, oldest first; empty when there is nothing new
@@ -30,8 +30,7 @@ public record SearchPlan(
         checkpoint == null
             ? now.minus(schedule.initialLookback())
             : checkpoint.minus(schedule.overlap());
-    SearchWindow unreachable =
-        wanted.isBefore(oldest) ? new SearchWindow(wanted, oldest) : null;
+    SearchWindow unreachable = wanted.isBefore(oldest) ? new SearchWindow(wanted, oldest) : null;
     Instant from = latest(wanted, oldest);
     List<SearchWindow> regular =
         from.isBefore(to) ? new SearchWindow(from, to).slices() : List.of();

@@ -105,7 +105,8 @@ public final class AgentProcess {
         .compose(id -> watcher == null ? Future.succeededFuture() : watcher.start())
         .compose(v -> status == null ? Future.succeededFuture() : status.start(config.http()))
         .map(v -> new AgentProcess(vertx, agent, registry, watcher, status))
-        .recover(err -> vertx.undeploy(agent.deploymentID()).transform(x -> Future.failedFuture(err)));
+        .recover(
+            err -> vertx.undeploy(agent.deploymentID()).transform(x -> Future.failedFuture(err)));
   }
 
   private static void applied(AgentVerticle agent, AgentMetrics metrics, ConfigChange change) {

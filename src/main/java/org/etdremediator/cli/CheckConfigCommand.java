@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
     name = "check-config",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
-    description = "Validate the config and print it with secrets masked; exit 0, or 2 with every problem listed.")
+    description =
+        "Validate the config and print it with secrets masked; exit 0, or 2 with every problem listed.")
 final class CheckConfigCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 

@@ -35,11 +35,18 @@ final class DemoCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("etd-remediator-demo-");
     try {
       AgentProcess.await(demo.prepare(), 30);
-      Path config = SimulatedSite.writeConfig(work.resolve("etd-remediator.yaml"), demo.config(work.resolve("state")));
-      System.out.println("demo: ETD simulator at " + demo.site().etd().baseUrl() + ", SMA simulator at " + demo.site().sma().baseUrl());
+      Path config =
+          SimulatedSite.writeConfig(
+              work.resolve("etd-remediator.yaml"), demo.config(work.resolve("state")));
+      System.out.println(
+          "demo: ETD simulator at "
+              + demo.site().etd().baseUrl()
+              + ", SMA simulator at "
+              + demo.site().sma().baseUrl());
       System.out.println("demo: config " + config + ", state in " + work.resolve("state"));
       AgentProcess process =
-          AgentProcess.await(AgentProcess.start(vertx, config, AgentProcess.Options.service(config, false)), 60);
+          AgentProcess.await(
+              AgentProcess.start(vertx, config, AgentProcess.Options.service(config, false)), 60);
       CompletableFuture<Void> finished = new CompletableFuture<>();
       AtomicInteger count = new AtomicInteger();
       process
@@ -57,8 +64,12 @@ final class DemoCommand implements Callable<Integer> {
       } finally {
         AgentProcess.await(process.stop(), 60);
       }
-      System.out.println("demo: the agent ran " + count.get() + " cycles; `status` of its state directory:");
-      StatusCommand.print(System.out, AgentProcess.await(org.etdremediator.ledger.StateStore.inspect(vertx, work.resolve("state")), 30));
+      System.out.println(
+          "demo: the agent ran " + count.get() + " cycles; `status` of its state directory:");
+      StatusCommand.print(
+          System.out,
+          AgentProcess.await(
+              org.etdremediator.ledger.StateStore.inspect(vertx, work.resolve("state")), 30));
       return demo.report() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     } catch (Exception e) {
       return Failures.report(e, work.resolve("etd-remediator.yaml"));

@@ -27,7 +27,8 @@ final class OnceCommand implements Callable<Integer> {
     try {
       AgentProcess process =
           AgentProcess.await(
-              AgentProcess.start(vertx, config.file, AgentProcess.Options.once(config.file, dryRun)),
+              AgentProcess.start(
+                  vertx, config.file, AgentProcess.Options.once(config.file, dryRun)),
               120);
       CycleSummary summary;
       int pendingLeft;

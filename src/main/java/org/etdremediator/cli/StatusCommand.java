@@ -44,7 +44,8 @@ final class StatusCommand implements Callable<Integer> {
     out.println("state directory: " + report.dir());
     out.println("remediated ids remembered: " + report.remediatedCount());
     out.println("checkpoint: " + (cp.searchedUntil() == null ? "none" : cp.searchedUntil()));
-    out.println("last retro scan: " + (cp.lastRetroScanAt() == null ? "none" : cp.lastRetroScanAt()));
+    out.println(
+        "last retro scan: " + (cp.lastRetroScanAt() == null ? "none" : cp.lastRetroScanAt()));
     if (cp.quotaDay() != null) {
       out.println("ETD requests on " + cp.quotaDay() + " (UTC): " + cp.quotaUsed());
     }

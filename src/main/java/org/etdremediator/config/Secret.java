@@ -3,8 +3,8 @@ package org.etdremediator.config;
 import java.util.Objects;
 
 /**
- * A credential read from the config. Its text form is always masked, so a secret that slips into
- * a log line, an exception message or a printed config shows as {@code ****}.
+ * A credential read from the config. Its text form is always masked, so a secret that slips into a
+ * log line, an exception message or a printed config shows as {@code ****}.
  */
 public final class Secret {
   private final String value;

@@ -19,8 +19,8 @@ import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.SmaSimulator;
 
 /**
- * The demo: a simulated tenant whose convictions arrive over a few cycles, some of them before
- * SMA message tracking knows them, and a report of what the agent remediated.
+ * The demo: a simulated tenant whose convictions arrive over a few cycles, some of them before SMA
+ * message tracking knows them, and a report of what the agent remediated.
  */
 public final class DemoRun {
   private static final int FIRST_BATCH = 60;
@@ -47,7 +47,11 @@ public final class DemoRun {
               site = started;
               Instant now = Instant.now();
               List<JsonObject> first =
-                  ConvictionStream.generate(42, FIRST_BATCH, now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(3)));
+                  ConvictionStream.generate(
+                      42,
+                      FIRST_BATCH,
+                      now.minus(Duration.ofMinutes(50)),
+                      now.minus(Duration.ofMinutes(3)));
               List<String> must = mustRemediate(first);
               List<JsonObject> trackedNow = new ArrayList<>();
               for (JsonObject m : first) {
@@ -69,7 +73,8 @@ public final class DemoRun {
       lateTracked.forEach(site::track);
       Instant now = Instant.now();
       site.publish(
-          ConvictionStream.generate(7, LATER_BATCH, now.minus(Duration.ofSeconds(40)), now.minus(Duration.ofSeconds(5))),
+          ConvictionStream.generate(
+              7, LATER_BATCH, now.minus(Duration.ofSeconds(40)), now.minus(Duration.ofSeconds(5))),
           true);
     }
   }
@@ -91,7 +96,8 @@ public final class DemoRun {
       String id = etdIdByMessageId.getOrDefault(messageId, "(unknown)");
       sent.merge(id, 1, Integer::sum);
       JsonObject m = site.published().get(id);
-      JsonObject verdict = m == null ? new JsonObject() : m.getJsonObject("verdict", new JsonObject());
+      JsonObject verdict =
+          m == null ? new JsonObject() : m.getJsonObject("verdict", new JsonObject());
       JsonArray to = r.message().getJsonArray("recipient_email");
       out.printf(
           "  %-10s %-9s %-36s %s%n",
@@ -102,20 +108,20 @@ public final class DemoRun {
     }
     List<String> must = site.mustRemediate();
     List<String> missed = must.stream().filter(id -> !sent.containsKey(id)).toList();
-    List<String> twice = sent.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    List<String> twice =
+        sent.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     List<String> extra = sent.keySet().stream().filter(id -> !must.contains(id)).toList();
     out.println();
     out.printf(
         "%d messages published in ETD, %d of them convictions with a mailbox;"
             + " %d remediation requests accepted by the SMA.%n",
-        site.published().size(),
-        must.size(),
-        site.sma().remediations().size());
+        site.published().size(), must.size(), site.sma().remediations().size());
     boolean ok = missed.isEmpty() && twice.isEmpty() && extra.isEmpty();
     if (ok) {
       out.println("Every conviction with a mailbox was remediated exactly once, and nothing else.");
     } else {
-      out.println("MISMATCH: missed " + missed + ", sent twice " + twice + ", not convictions " + extra);
+      out.println(
+          "MISMATCH: missed " + missed + ", sent twice " + twice + ", not convictions " + extra);
     }
     return ok;
   }

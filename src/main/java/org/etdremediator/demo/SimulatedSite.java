@@ -20,8 +20,8 @@ import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.SmaSimulator;
 
 /**
- * An ETD tenant and an SMA, both simulated on loopback, with a config file for an agent that
- * talks to them. The demo runs on it, and so do the end-to-end tests.
+ * An ETD tenant and an SMA, both simulated on loopback, with a config file for an agent that talks
+ * to them. The demo runs on it, and so do the end-to-end tests.
  */
 public final class SimulatedSite {
   /** The conviction verdicts, as ETD spells them. */
@@ -123,7 +123,8 @@ public final class SimulatedSite {
     for (JsonObject m : published.values()) {
       JsonObject verdict = m.getValue("verdict") instanceof JsonObject v ? v : new JsonObject();
       String latest = text(verdict, "latestVerdict");
-      String category = (latest.isEmpty() ? text(verdict, "category") : latest).toLowerCase(Locale.ROOT);
+      String category =
+          (latest.isEmpty() ? text(verdict, "category") : latest).toLowerCase(Locale.ROOT);
       String direction = text(m, "direction");
       JsonObject action = m.getValue("action") instanceof JsonObject a ? a : new JsonObject();
       if (CONVICTIONS.contains(category)
@@ -180,7 +181,8 @@ public final class SimulatedSite {
     try {
       Files.writeString(file, YamlText.of(tree));
       try {
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException notPosix) {
         // Nothing to tighten on a file system without POSIX permissions.
       }

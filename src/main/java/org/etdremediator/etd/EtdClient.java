@@ -70,9 +70,9 @@ public final class EtdClient {
   public record SearchStats(int pages, int messages) {}
 
   /**
-   * Reads every page of the search over {@code window}, the last one included, handing each
-   * page's messages to {@code onPage} as it arrives. Fails when a page cannot be read after the
-   * allowed attempts; the pages already handed over stay handed over.
+   * Reads every page of the search over {@code window}, the last one included, handing each page's
+   * messages to {@code onPage} as it arrives. Fails when a page cannot be read after the allowed
+   * attempts; the pages already handed over stay handed over.
    */
   public Future<SearchStats> search(
       SearchWindow window, List<String> verdicts, Consumer<List<ConvictionParser.Parsed>> onPage) {
@@ -189,7 +189,8 @@ public final class EtdClient {
 
   private Future<Page> parsePage(HttpResponse<Buffer> response) {
     JsonObject json = Responses.jsonObject(response);
-    JsonObject data = json == null ? null : json.getValue("data") instanceof JsonObject d ? d : null;
+    JsonObject data =
+        json == null ? null : json.getValue("data") instanceof JsonObject d ? d : null;
     Object messages = data == null ? null : data.getValue("messages");
     if (data == null || (messages != null && !(messages instanceof JsonArray))) {
       // Never read an unreadable page as an empty one: that would move the checkpoint past it.
@@ -220,8 +221,10 @@ public final class EtdClient {
                 send(
                         http.postAbs(settings.baseUrl() + "/v1/oauth/token")
                             .putHeader("Authorization", "Basic " + basic),
-                        req -> req.sendForm(MultiMap.caseInsensitiveMultiMap()
-                            .add("grant_type", "client_credentials")))
+                        req ->
+                            req.sendForm(
+                                MultiMap.caseInsensitiveMultiMap()
+                                    .add("grant_type", "client_credentials")))
                     .compose(this::readToken))
         .map(Retrier.Attempted::result);
   }

@@ -3,8 +3,8 @@ package org.etdremediator.net;
 import java.time.Duration;
 
 /**
- * A call to ETD or the SMA that did not succeed. The message names the call and what went wrong
- * and never carries a credential or a request header.
+ * A call to ETD or the SMA that did not succeed. The message names the call and what went wrong and
+ * never carries a credential or a request header.
  */
 public class CallFailure extends RuntimeException {
   private final int status;
@@ -20,7 +20,8 @@ public class CallFailure extends RuntimeException {
 
   /** A failure with no HTTP status: refused or dropped connection, timeout, unreadable body. */
   public static CallFailure transport(String what, Throwable cause) {
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String reason =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new CallFailure(what + ": " + reason, 0, true, null);
   }
 

@@ -6,8 +6,8 @@ import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
-import org.etdremediator.Version;
 import java.time.Duration;
+import org.etdremediator.Version;
 
 /** Builds the Web Clients that talk to ETD and the SMA. */
 public final class HttpClients {

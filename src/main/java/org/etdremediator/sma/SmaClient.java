@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Talks to the SMA API: logs in (or sends Basic credentials), looks messages up in message
- * tracking and sends remediation requests, with at most {@code sma.concurrency} calls in flight.
+ * Talks to the SMA API: logs in (or sends Basic credentials), looks messages up in message tracking
+ * and sends remediation requests, with at most {@code sma.concurrency} calls in flight.
  */
 public final class SmaClient {
   private static final Logger LOG = LoggerFactory.getLogger(SmaClient.class);
@@ -67,8 +67,8 @@ public final class SmaClient {
   public record Accepted(int status, int attempts, String body) {}
 
   /**
-   * Sends one remediation request, retrying timeouts, 429 and 5xx up to {@code sma.maxAttempts}.
-   * A 2xx means the SMA accepted the batch; the ESA does the work later.
+   * Sends one remediation request, retrying timeouts, 429 and 5xx up to {@code sma.maxAttempts}. A
+   * 2xx means the SMA accepted the batch; the ESA does the work later.
    */
   public Future<Accepted> remediate(RemediationBatch batch) {
     JsonObject body =
@@ -128,7 +128,8 @@ public final class SmaClient {
 
   /** One attempt of a bounded call: authenticated, its answer sorted into success or failure. */
   private Future<HttpResponse<Buffer>> call(
-      HttpRequest<Buffer> request, Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> send) {
+      HttpRequest<Buffer> request,
+      Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> send) {
     return bulkhead.run(
         () ->
             credential()
@@ -136,7 +137,8 @@ public final class SmaClient {
                     credential -> {
                       prepare(request, credential);
                       return send.apply(request)
-                          .recover(err -> Future.failedFuture(CallFailure.transport("SMA call", err)))
+                          .recover(
+                              err -> Future.failedFuture(CallFailure.transport("SMA call", err)))
                           .compose(response -> sorted(response, credential));
                     }));
   }
@@ -146,9 +148,7 @@ public final class SmaClient {
   }
 
   private void prepare(HttpRequest<Buffer> request, String credential) {
-    request
-        .putHeader("Accept", HttpClients.ACCEPT)
-        .timeout(settings.timeout().toMillis());
+    request.putHeader("Accept", HttpClients.ACCEPT).timeout(settings.timeout().toMillis());
     if (settings.auth() == SmaAuth.JWT) {
       request.putHeader("jwtToken", credential);
     } else {
@@ -169,7 +169,8 @@ public final class SmaClient {
     if (status == 401 && settings.auth() == SmaAuth.JWT) {
       tokens.refused(credential);
       return Future.failedFuture(
-          new CallFailure("SMA refused the session token (401): logging in again", 401, true, null));
+          new CallFailure(
+              "SMA refused the session token (401): logging in again", 401, true, null));
     }
     if (status == 401) {
       return Future.failedFuture(

@@ -68,7 +68,6 @@ public final class AgentHarness {
   private Future<AgentProcess> start(boolean service) {
     Path file = writeConfig();
     ConfigSource source = new ConfigSource(Map.of(), null, dir, "remediator01.example.com");
-    return AgentProcess.start(
-        vertx, file, new AgentProcess.Options(service, false, source, FAST));
+    return AgentProcess.start(vertx, file, new AgentProcess.Options(service, false, source, FAST));
   }
 }

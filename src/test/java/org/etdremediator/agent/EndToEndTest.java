@@ -44,10 +44,12 @@ class EndToEndTest {
             vertx,
             EtdSimulator.Options.defaults().withoutRateLimit(),
             SmaSimulator.Options.defaults().withRemediationLatency(Duration.ofMillis(20)))
-        .onComplete(ctx.succeeding(s -> {
-          site = s;
-          ctx.completeNow();
-        }));
+        .onComplete(
+            ctx.succeeding(
+                s -> {
+                  site = s;
+                  ctx.completeNow();
+                }));
   }
 
   @AfterEach
@@ -58,7 +60,8 @@ class EndToEndTest {
   private List<JsonObject> publish(long seed, int n) {
     Instant now = Instant.now();
     List<JsonObject> messages =
-        ConvictionStream.generate(seed, n, now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(2)));
+        ConvictionStream.generate(
+            seed, n, now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(2)));
     site.publish(messages, true);
     return messages;
   }
@@ -67,15 +70,21 @@ class EndToEndTest {
   private List<JsonObject> publishRecent(long seed, int n) {
     Instant now = Instant.now();
     List<JsonObject> messages =
-        ConvictionStream.generate(seed, n, now.minus(Duration.ofSeconds(90)), now.minus(Duration.ofSeconds(2)));
+        ConvictionStream.generate(
+            seed, n, now.minus(Duration.ofSeconds(90)), now.minus(Duration.ofSeconds(2)));
     site.publish(messages, true);
     return messages;
   }
 
   private Map<String, Integer> remediatedCounts() {
     Map<String, String> byMessageId = new HashMap<>();
-    site.published().forEach((id, m) -> byMessageId.put(
-        org.etdremediator.etd.ConvictionParser.normaliseMessageId(m.getString("internetMessageId", "")), id));
+    site.published()
+        .forEach(
+            (id, m) ->
+                byMessageId.put(
+                    org.etdremediator.etd.ConvictionParser.normaliseMessageId(
+                        m.getString("internetMessageId", "")),
+                    id));
     Map<String, Integer> counts = new HashMap<>();
     for (SmaSimulator.AcceptedRemediation r : site.sma().remediations()) {
       counts.merge(byMessageId.get(r.message().getString("message_id")), 1, Integer::sum);
@@ -104,15 +113,23 @@ class EndToEndTest {
     publish(1, 95);
     AgentHarness harness = new AgentHarness(vertx, site, dir);
     harness.config().getJsonObject("etd").put("pageSize", 7);
-    harness.startOnce()
+    harness
+        .startOnce()
         .compose(agent -> agent.runCycle().compose(summary -> agent.stop().map(summary)))
-        .onComplete(ctx.succeeding(summary -> ctx.verify(() -> {
-          assertTrue(summary.ok(), "cycle ok: " + summary.error());
-          assertExactlyOnce();
-          long searches = site.etd().requests().stream().filter(r -> r.endpoint() == Endpoint.ETD_SEARCH).count();
-          assertTrue(searches >= 2, "searched in several pages: " + searches);
-          ctx.completeNow();
-        })));
+        .onComplete(
+            ctx.succeeding(
+                summary ->
+                    ctx.verify(
+                        () -> {
+                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                          assertExactlyOnce();
+                          long searches =
+                              site.etd().requests().stream()
+                                  .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
+                                  .count();
+                          assertTrue(searches >= 2, "searched in several pages: " + searches);
+                          ctx.completeNow();
+                        })));
   }
 
   @Test
@@ -120,20 +137,29 @@ class EndToEndTest {
   void renewsExpiredEtdToken(Vertx vertx, VertxTestContext ctx) {
     publish(2, 30);
     AgentHarness harness = new AgentHarness(vertx, site, dir);
-    harness.startOnce()
-        .compose(agent -> agent.runCycle()
-            .compose(first -> {
-              site.etd().expireTokens();
-              publishRecent(3, 30);
-              return agent.runCycle();
-            })
-            .compose(second -> agent.stop().map(second)))
-        .onComplete(ctx.succeeding(second -> ctx.verify(() -> {
-          assertTrue(second.ok(), "second cycle ok: " + second.error());
-          assertEquals(2, site.etd().tokenCalls(), "one token, then one renewal");
-          assertExactlyOnce();
-          ctx.completeNow();
-        })));
+    harness
+        .startOnce()
+        .compose(
+            agent ->
+                agent
+                    .runCycle()
+                    .compose(
+                        first -> {
+                          site.etd().expireTokens();
+                          publishRecent(3, 30);
+                          return agent.runCycle();
+                        })
+                    .compose(second -> agent.stop().map(second)))
+        .onComplete(
+            ctx.succeeding(
+                second ->
+                    ctx.verify(
+                        () -> {
+                          assertTrue(second.ok(), "second cycle ok: " + second.error());
+                          assertEquals(2, site.etd().tokenCalls(), "one token, then one renewal");
+                          assertExactlyOnce();
+                          ctx.completeNow();
+                        })));
   }
 
   @Test
@@ -141,20 +167,30 @@ class EndToEndTest {
   void smaUnauthorizedLogsInAgain(Vertx vertx, VertxTestContext ctx) {
     publish(4, 20);
     AgentHarness harness = new AgentHarness(vertx, site, dir);
-    harness.startOnce()
-        .compose(agent -> agent.runCycle()
-            .compose(first -> {
-              site.sma().expireTokens();
-              publishRecent(5, 20);
-              return agent.runCycle();
-            })
-            .compose(second -> agent.stop().map(second)))
-        .onComplete(ctx.succeeding(second -> ctx.verify(() -> {
-          assertTrue(second.ok(), "second cycle ok: " + second.error());
-          assertEquals(2, site.sma().loginCalls(), "one login, then one after the 401");
-          assertExactlyOnce();
-          ctx.completeNow();
-        })));
+    harness
+        .startOnce()
+        .compose(
+            agent ->
+                agent
+                    .runCycle()
+                    .compose(
+                        first -> {
+                          site.sma().expireTokens();
+                          publishRecent(5, 20);
+                          return agent.runCycle();
+                        })
+                    .compose(second -> agent.stop().map(second)))
+        .onComplete(
+            ctx.succeeding(
+                second ->
+                    ctx.verify(
+                        () -> {
+                          assertTrue(second.ok(), "second cycle ok: " + second.error());
+                          assertEquals(
+                              2, site.sma().loginCalls(), "one login, then one after the 401");
+                          assertExactlyOnce();
+                          ctx.completeNow();
+                        })));
   }
 
   @Test
@@ -163,33 +199,49 @@ class EndToEndTest {
     publish(6, 40);
     AgentHarness harness = new AgentHarness(vertx, site, dir);
     harness.config().getJsonObject("schedule").put("overlap", "2h");
-    harness.startOnce()
+    harness
+        .startOnce()
         .compose(agent -> cycles(agent, 3).compose(v -> agent.stop()))
-        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
-          assertExactlyOnce();
-          ctx.completeNow();
-        })));
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          assertExactlyOnce();
+                          ctx.completeNow();
+                        })));
   }
 
   @Test
-  @DisplayName("after a restart on the same state directory nothing already remediated is sent again")
+  @DisplayName(
+      "after a restart on the same state directory nothing already remediated is sent again")
   void restartSendsNothingTwice(Vertx vertx, VertxTestContext ctx) {
     publish(7, 40);
     AgentHarness harness = new AgentHarness(vertx, site, dir);
     harness.config().getJsonObject("schedule").put("overlap", "2h");
-    harness.startOnce()
+    harness
+        .startOnce()
         .compose(agent -> agent.runCycle().compose(s -> agent.stop()))
-        .compose(v -> {
-          int before = site.sma().remediations().size();
-          return harness.startOnce()
-              .compose(agent -> cycles(agent, 2).compose(s -> agent.stop()))
-              .map(x -> before);
-        })
-        .onComplete(ctx.succeeding(before -> ctx.verify(() -> {
-          assertEquals(before, site.sma().remediations().size(), "no new remediation after the restart");
-          assertExactlyOnce();
-          ctx.completeNow();
-        })));
+        .compose(
+            v -> {
+              int before = site.sma().remediations().size();
+              return harness
+                  .startOnce()
+                  .compose(agent -> cycles(agent, 2).compose(s -> agent.stop()))
+                  .map(x -> before);
+            })
+        .onComplete(
+            ctx.succeeding(
+                before ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals(
+                              before,
+                              site.sma().remediations().size(),
+                              "no new remediation after the restart");
+                          assertExactlyOnce();
+                          ctx.completeNow();
+                        })));
   }
 
   @Test
@@ -200,50 +252,74 @@ class EndToEndTest {
     harness.config().getJsonObject("sma").put("concurrency", 3);
     harness.config().getJsonObject("etd").put("pageSize", 100);
     site.sma().faults().always(Endpoint.SMA_REMEDIATION, Fault.latency(Duration.ofMillis(30)));
-    harness.startOnce()
+    harness
+        .startOnce()
         .compose(agent -> agent.runCycle().compose(s -> agent.stop()))
-        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
-          assertExactlyOnce();
-          assertEquals(3, site.sma().peakInFlight(), "peak of concurrent SMA calls");
-          ctx.completeNow();
-        })));
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          assertExactlyOnce();
+                          assertEquals(
+                              3, site.sma().peakInFlight(), "peak of concurrent SMA calls");
+                          ctx.completeNow();
+                        })));
   }
 
   @Test
   @DisplayName("the remediation request has the shape the SMA web UI sends")
   void requestShape(Vertx vertx, VertxTestContext ctx) throws Exception {
-    JsonObject fixture = new JsonObject(Files.readString(fixtures().resolve("sma-remediation-request.json")));
-    JsonObject message = new JsonObject(Files.readString(fixtures().resolve("etd-search-page1.json")))
-        .getJsonObject("data").getJsonArray("messages").getJsonObject(0);
+    JsonObject fixture =
+        new JsonObject(Files.readString(fixtures().resolve("sma-remediation-request.json")));
+    JsonObject message =
+        new JsonObject(Files.readString(fixtures().resolve("etd-search-page1.json")))
+            .getJsonObject("data")
+            .getJsonArray("messages")
+            .getJsonObject(0);
     Instant received = Instant.now().minus(Duration.ofMinutes(20));
     message.put("timestamp", received.toString());
     message.getJsonObject("verdict").put("timestamp", received.plusSeconds(4).toString());
     site.publish(List.of(message), true);
     AgentHarness harness = new AgentHarness(vertx, site, dir);
-    harness.startOnce()
+    harness
+        .startOnce()
         .compose(agent -> agent.runCycle().compose(s -> agent.stop()))
-        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
-          assertEquals(1, site.sma().remediations().size());
-          SmaSimulator.AcceptedRemediation sent = site.sma().remediations().get(0);
-          JsonObject expected = fixture.getJsonObject("data");
-          JsonObject batch = sent.batch();
-          assertEquals(keys(expected.copy().put("message_details", 0)), keys(batch.copy().put("message_details", 0)));
-          assertEquals(expected.getString("batch_name"), batch.getString("batch_name"));
-          assertEquals("smaapi", batch.getString("initiated_username"));
-          assertEquals("fwdDelete", batch.getString("action"));
-          assertEquals(new JsonArray().add("evidence@example.com"), batch.getJsonArray("fwd_email_address"));
-          JsonObject want = expected.getJsonArray("message_details").getJsonObject(0);
-          JsonObject got = sent.message();
-          assertEquals(keys(want), keys(got));
-          assertEquals(want.getString("message_id"), got.getString("message_id"));
-          assertEquals(want.getJsonArray("from_email"), got.getJsonArray("from_email"));
-          assertEquals(want.getJsonArray("recipient_email"), got.getJsonArray("recipient_email"));
-          assertEquals(want.getString("subject"), got.getString("subject"));
-          assertEquals(SimulatedSite.ESA_SERIAL, got.getString("serial_number"));
-          assertEquals(received.getEpochSecond(), got.getLong("sent_at"));
-          assertEquals(1, got.getJsonArray("mid").size());
-          ctx.completeNow();
-        })));
+        .onComplete(
+            ctx.succeeding(
+                v ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals(1, site.sma().remediations().size());
+                          SmaSimulator.AcceptedRemediation sent = site.sma().remediations().get(0);
+                          JsonObject expected = fixture.getJsonObject("data");
+                          JsonObject batch = sent.batch();
+                          assertEquals(
+                              keys(expected.copy().put("message_details", 0)),
+                              keys(batch.copy().put("message_details", 0)));
+                          assertEquals(
+                              expected.getString("batch_name"), batch.getString("batch_name"));
+                          assertEquals("smaapi", batch.getString("initiated_username"));
+                          assertEquals("fwdDelete", batch.getString("action"));
+                          assertEquals(
+                              new JsonArray().add("evidence@example.com"),
+                              batch.getJsonArray("fwd_email_address"));
+                          JsonObject want =
+                              expected.getJsonArray("message_details").getJsonObject(0);
+                          JsonObject got = sent.message();
+                          assertEquals(keys(want), keys(got));
+                          assertEquals(want.getString("message_id"), got.getString("message_id"));
+                          assertEquals(
+                              want.getJsonArray("from_email"), got.getJsonArray("from_email"));
+                          assertEquals(
+                              want.getJsonArray("recipient_email"),
+                              got.getJsonArray("recipient_email"));
+                          assertEquals(want.getString("subject"), got.getString("subject"));
+                          assertEquals(SimulatedSite.ESA_SERIAL, got.getString("serial_number"));
+                          assertEquals(received.getEpochSecond(), got.getLong("sent_at"));
+                          assertEquals(1, got.getJsonArray("mid").size());
+                          ctx.completeNow();
+                        })));
   }
 
   private static Set<String> keys(JsonObject o) {

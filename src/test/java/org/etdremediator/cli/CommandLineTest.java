@@ -28,7 +28,8 @@ class CommandLineTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Result(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -63,12 +64,20 @@ class CommandLineTest {
     Result r = run("check-config", "--config", write(BROKEN).toString());
     assertEquals(2, r.code());
     for (String key :
-        new String[] {"etd.clientSecret", "etd.verdicts", "etd.pageSiz", "sma.baseUrl", "sma.concurrency", "schedule.interval"}) {
+        new String[] {
+          "etd.clientSecret",
+          "etd.verdicts",
+          "etd.pageSiz",
+          "sma.baseUrl",
+          "sma.concurrency",
+          "schedule.interval"
+        }) {
       assertTrue(r.err().contains(key), "names " + key + " in:\n" + r.err());
     }
     assertTrue(r.err().contains("pageSize"), "suggests the right spelling:\n" + r.err());
     assertFalse(r.err().contains("Exception"), "no stack trace:\n" + r.err());
-    assertFalse(r.err().contains("k3y-value-123") || r.err().contains("pa55-value-456"), "no secret");
+    assertFalse(
+        r.err().contains("k3y-value-123") || r.err().contains("pa55-value-456"), "no secret");
   }
 
   @Test
@@ -107,7 +116,8 @@ class CommandLineTest {
         """
             .formatted(dir.resolve("state"));
     Path file = write(yaml);
-    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Result r = run("check-config", "--config", file.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("****"), r.out());

@@ -76,11 +76,11 @@ class ConfigLoaderTest {
   @Test
   @DisplayName("the example config file loads with its environment and credential files")
   void exampleLoads(Vertx vertx, VertxTestContext ctx) throws IOException {
+    Files.writeString(dir.resolve("etd-api-key"), TestConfigs.API_KEY + "\n");
     Files.writeString(dir.resolve("etd-client-id"), "client-1\n");
     Files.writeString(dir.resolve("etd-client-secret"), TestConfigs.CLIENT_SECRET + "\n");
     Files.writeString(dir.resolve("sma-password"), TestConfigs.SMA_PASSWORD + "\n");
-    Map<String, String> env =
-        Map.of("ETD_API_KEY", TestConfigs.API_KEY, "SMA_USERNAME", "api-user");
+    Map<String, String> env = Map.of();
     ConfigSource source =
         new ConfigSource(env, dir, EXAMPLE.toAbsolutePath().getParent(), TestConfigs.HOST);
 
@@ -94,7 +94,7 @@ class ConfigLoaderTest {
           assertEquals(TestConfigs.API_KEY, c.etd().apiKey().reveal());
           assertEquals("client-1", c.etd().clientId());
           assertEquals(TestConfigs.CLIENT_SECRET, c.etd().clientSecret().reveal());
-          assertEquals("api-user", c.sma().username());
+          assertEquals("etd-remediator", c.sma().username());
           assertEquals(TestConfigs.SMA_PASSWORD, c.sma().password().reveal());
           assertEquals(URI.create("https://sma.example.com:4431"), c.sma().baseUrl());
           assertEquals(List.of("soc@example.com"), c.sma().forwardTo());
