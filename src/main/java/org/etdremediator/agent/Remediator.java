@@ -223,7 +223,8 @@ final class Remediator {
   private Future<Object> keepOrFail(Target t, int attempts, String reason, int status) {
     Instant now = clock.instant();
     Duration waited = Duration.between(t.firstSeenAt(now), now);
-    if (waited.compareTo(config.sma().giveUpAfter()) < 0) {
+    // A dry run writes nothing but the audit log, so it never records a failure either.
+    if (config.dryRun() || waited.compareTo(config.sma().giveUpAfter()) < 0) {
       return keepPending(t, attempts, reason, status);
     }
     Conviction c = t.conviction();
