@@ -24,6 +24,7 @@ import org.etdremediator.sim.ConvictionStream;
 import org.etdremediator.sim.Endpoint;
 import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.Fault;
+import org.etdremediator.sim.MutableClock;
 import org.etdremediator.sim.SmaSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,6 +190,55 @@ class EndToEndTest {
                           assertEquals(
                               2, site.sma().loginCalls(), "one login, then one after the 401");
                           assertExactlyOnce();
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("a token the SMA renews in a response header is used from then on")
+  void adoptsRenewedSmaToken(Vertx vertx, VertxTestContext ctx) {
+    MutableClock smaClock = new MutableClock(Instant.now());
+    SmaSimulator.Options options =
+        SmaSimulator.Options.defaults()
+            .withClock(smaClock)
+            .withTokenLifetime(Duration.ofMinutes(30))
+            .withRenewWithin(Duration.ofMinutes(5));
+    SimulatedSite.start(vertx, EtdSimulator.Options.defaults().withoutRateLimit(), options)
+        .compose(
+            own -> {
+              SimulatedSite saved = site;
+              site = own;
+              publishRecent(11, 15);
+              AgentHarness harness = new AgentHarness(vertx, own, dir);
+              return harness
+                  .startOnce()
+                  .compose(
+                      agent ->
+                          agent
+                              .runCycle()
+                              .compose(
+                                  first -> {
+                                    smaClock.advance(Duration.ofMinutes(26));
+                                    publishRecent(12, 15);
+                                    return agent.runCycle();
+                                  })
+                              .compose(
+                                  second -> {
+                                    smaClock.advance(Duration.ofMinutes(10));
+                                    publishRecent(13, 15);
+                                    return agent.runCycle();
+                                  })
+                              .compose(third -> agent.stop().map(third)))
+                  .eventually(() -> own.close())
+                  .onComplete(x -> site = saved)
+                  .map(third -> own);
+            })
+        .onComplete(
+            ctx.succeeding(
+                own ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals(1, own.sma().loginCalls(), "no second login");
                           ctx.completeNow();
                         })));
   }
