@@ -244,6 +244,93 @@ class EndToEndTest {
   }
 
   @Test
+  @DisplayName("the agent keeps to ETD's rate limit: a real-rate simulator never answers 429")
+  void keepsToEtdRateLimit(Vertx vertx, VertxTestContext ctx) {
+    SimulatedSite.start(vertx, EtdSimulator.Options.defaults(), SmaSimulator.Options.defaults())
+        .compose(
+            own -> {
+              Instant now = Instant.now();
+              own.publish(
+                  ConvictionStream.generate(
+                      21, 120, now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofMinutes(1))),
+                  true);
+              AgentHarness harness = new AgentHarness(vertx, own, dir);
+              harness.config().getJsonObject("etd").put("requestsPerSecond", 2).put("pageSize", 5);
+              return harness
+                  .startOnce()
+                  .compose(agent -> agent.runCycle().compose(s -> agent.stop().map(s)))
+                  .eventually(own::close)
+                  .map(summary -> own);
+            })
+        .onComplete(
+            ctx.succeeding(
+                own ->
+                    ctx.verify(
+                        () -> {
+                          long refused =
+                              own.etd().allRequests().stream()
+                                      .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
+                                      .count()
+                                  - own.etd().searchCalls();
+                          assertTrue(own.etd().searchCalls() > 8, "many pages were read");
+                          assertEquals(0, refused, "searches refused by the rate limit");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("on its timer a cycle never starts before the one before it has finished")
+  void cyclesNeverOverlap(Vertx vertx, VertxTestContext ctx) {
+    publish(22, 60);
+    site.sma().faults().always(Endpoint.SMA_REMEDIATION, Fault.latency(Duration.ofMillis(150)));
+    AgentHarness harness = new AgentHarness(vertx, site, dir);
+    harness.config().getJsonObject("schedule").put("interval", "500ms");
+    harness.config().getJsonObject("sma").put("concurrency", 2);
+    List<org.etdremediator.ledger.CycleSummary> seen =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    harness
+        .startService()
+        .onComplete(
+            ctx.succeeding(
+                agent ->
+                    agent
+                        .agent()
+                        .onCycle(
+                            summary -> {
+                              seen.add(summary);
+                              if (seen.size() == 3) {
+                                agent
+                                    .stop()
+                                    .onComplete(
+                                        ctx.succeeding(
+                                            v ->
+                                                ctx.verify(
+                                                    () -> {
+                                                      assertTrue(
+                                                          Duration.between(
+                                                                      seen.get(0).startedAt(),
+                                                                      seen.get(0).finishedAt())
+                                                                  .toMillis()
+                                                              > 500,
+                                                          "the first cycle outlasts the interval");
+                                                      for (int i = 1; i < seen.size(); i++) {
+                                                        assertTrue(
+                                                            !seen.get(i)
+                                                                .startedAt()
+                                                                .isBefore(
+                                                                    seen.get(i - 1).finishedAt()),
+                                                            "cycle "
+                                                                + i
+                                                                + " started before the one before it finished");
+                                                      }
+                                                      assertExactlyOnce();
+                                                      ctx.completeNow();
+                                                    })));
+                              }
+                            })));
+  }
+
+  @Test
   @DisplayName("a message seen again in the overlap of the next window is remediated once")
   void overlapRemediatesOnce(Vertx vertx, VertxTestContext ctx) {
     publish(6, 40);
