@@ -181,7 +181,7 @@ public final class AppendOnlyLog {
 
   private void openChannel() throws IOException {
     boolean existed = Files.exists(path);
-    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    channel = DurableFiles.openPrivate(path, StandardOpenOption.APPEND);
     syncedSize = channel.size();
     if (syncedSize > 0) {
       try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {

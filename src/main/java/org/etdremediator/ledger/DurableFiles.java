@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** File steps that survive a crash at any instant. Blocking; run on a worker thread. */
 final class DurableFiles {
@@ -20,15 +26,28 @@ final class DurableFiles {
 
   private DurableFiles() {}
 
+  /**
+   * Opens a file of the state directory, creating it readable by the agent's user only: the audit
+   * log and the ledger name users' mailboxes.
+   */
+  static FileChannel openPrivate(Path file, StandardOpenOption... options) throws IOException {
+    Set<OpenOption> set = new HashSet<>(List.of(options));
+    set.add(StandardOpenOption.CREATE);
+    try {
+      return FileChannel.open(file, set, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    } catch (UnsupportedOperationException notPosix) {
+      return FileChannel.open(file, set);
+    }
+  }
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
   /** Replaces {@code target} with {@code content}: temp file, sync, rename, sync the directory. */
   static void writeAtomically(Path target, byte[] content) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + TMP_SUFFIX);
     try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
+        openPrivate(tmp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         ch.write(buffer);

@@ -45,11 +45,8 @@ final class SnapshotFile {
   static void write(Path dir, SnapshotImage image) throws IOException {
     Path tmp = dir.resolve(NAME + DurableFiles.TMP_SUFFIX);
     try (FileChannel ch =
-            FileChannel.open(
-                tmp,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+            DurableFiles.openPrivate(
+                tmp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         ChecksummedOutput out = new ChecksummedOutput(ch)) {
       out.put(MAGIC);
       out.putInt(VERSION);

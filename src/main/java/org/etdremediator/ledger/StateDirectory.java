@@ -26,7 +26,7 @@ final class StateDirectory {
   static Opened lockAndLoad(Path dir, boolean salvage, Instant cutoff) {
     StateLock lock;
     try {
-      Files.createDirectories(dir);
+      createPrivate(dir);
       lock = StateLock.acquire(dir);
     } catch (IOException e) {
       throw new StateException("Cannot use " + dir + " as the state directory: " + e, e);
@@ -86,5 +86,20 @@ final class StateDirectory {
       }
     }
     DurableFiles.syncDirectory(dir);
+  }
+
+  /** Creates the directory, when missing, readable by the agent's user only. */
+  private static void createPrivate(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    try {
+      Files.createDirectories(
+          dir,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createDirectories(dir);
+    }
   }
 }

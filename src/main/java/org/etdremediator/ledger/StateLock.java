@@ -26,8 +26,7 @@ final class StateLock {
   static StateLock acquire(Path dir) throws IOException {
     Path file = dir.resolve(NAME);
     FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        DurableFiles.openPrivate(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
