@@ -83,14 +83,12 @@ class DryRunTest extends OnSimulatedSite {
             })
         .compose(agent -> agent.runCycle().eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                enforced ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, remediationsOf(malicious).size());
-                          assertEquals(1, remediationsOf(phishing).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                enforced -> {
+                  assertEquals(1, remediationsOf(malicious).size());
+                  assertEquals(1, remediationsOf(phishing).size());
+                }));
   }
 
   @Test
@@ -122,12 +120,10 @@ class DryRunTest extends OnSimulatedSite {
                         })
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(0, remediationRequests());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                v -> {
+                  assertEquals(0, remediationRequests());
+                }));
   }
 }

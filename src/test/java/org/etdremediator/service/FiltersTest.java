@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import org.etdremediator.config.ConfigProblem;
-import org.etdremediator.ledger.CycleSummary;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +21,6 @@ class FiltersTest extends OnSimulatedSite {
       config.put("filters", new JsonObject());
     }
     return config.getJsonObject("filters");
-  }
-
-  /** Runs one cycle of an agent started on the config as it stands. */
-  private Future<CycleSummary> oneCycle() {
-    return harness.startOnce().compose(agent -> agent.runCycle().eventually(agent::stop));
   }
 
   /** The audit line of the decision on {@code message}. */
@@ -57,15 +51,13 @@ class FiltersTest extends OnSimulatedSite {
     filters().put("directions", new JsonArray().add("incoming").add("outgoing"));
     oneCycle()
         .onComplete(
-            ctx.succeeding(
-                s ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, remediationsOf(incoming).size());
-                          assertEquals(1, remediationsOf(outgoing).size());
-                          assertSkipped(internal, "direction internal is filtered");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                s -> {
+                  assertEquals(1, remediationsOf(incoming).size());
+                  assertEquals(1, remediationsOf(outgoing).size());
+                  assertSkipped(internal, "direction internal is filtered");
+                }));
   }
 
   @Test
@@ -80,23 +72,18 @@ class FiltersTest extends OnSimulatedSite {
     filters().put("excludeMailboxes", new JsonArray().add("soc@example.com"));
     oneCycle()
         .onComplete(
-            ctx.succeeding(
-                s ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, remediationsOf(shared).size());
-                          assertEquals(
-                              new JsonArray().add("alice@example.com"),
-                              remediationsOf(shared)
-                                  .get(0)
-                                  .message()
-                                  .getJsonArray("recipient_email"));
-                          assertEquals(
-                              new JsonArray().add("alice@example.com"),
-                              auditOf(shared).getJsonArray("mailboxes"));
-                          assertSkipped(socOnly, "every mailbox is excluded");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                s -> {
+                  assertEquals(1, remediationsOf(shared).size());
+                  assertEquals(
+                      new JsonArray().add("alice@example.com"),
+                      remediationsOf(shared).get(0).message().getJsonArray("recipient_email"));
+                  assertEquals(
+                      new JsonArray().add("alice@example.com"),
+                      auditOf(shared).getJsonArray("mailboxes"));
+                  assertSkipped(socOnly, "every mailbox is excluded");
+                }));
   }
 
   @Test
@@ -109,15 +96,12 @@ class FiltersTest extends OnSimulatedSite {
     filters().put("excludeSenderDomains", new JsonArray().add("phish-sim.example.net"));
     oneCycle()
         .onComplete(
-            ctx.succeeding(
-                s ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, remediationsOf(real).size());
-                          assertSkipped(
-                              simulation, "sender domain phish-sim.example.net is excluded");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                s -> {
+                  assertEquals(1, remediationsOf(real).size());
+                  assertSkipped(simulation, "sender domain phish-sim.example.net is excluded");
+                }));
   }
 
   @Test
@@ -128,13 +112,11 @@ class FiltersTest extends OnSimulatedSite {
     publish(moved);
     oneCycle()
         .onComplete(
-            ctx.succeeding(
-                s ->
-                    ctx.verify(
-                        () -> {
-                          assertSkipped(moved, "already remediated by ETD");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                s -> {
+                  assertSkipped(moved, "already remediated by ETD");
+                }));
   }
 
   @Test
@@ -146,13 +128,11 @@ class FiltersTest extends OnSimulatedSite {
     filters().put("skipIfEtdRemediated", false);
     oneCycle()
         .onComplete(
-            ctx.succeeding(
-                s ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, remediationsOf(moved).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                s -> {
+                  assertEquals(1, remediationsOf(moved).size());
+                }));
   }
 
   @Test
@@ -168,20 +148,18 @@ class FiltersTest extends OnSimulatedSite {
         .put("actionByVerdict", new JsonObject().put("malicious", "delete"));
     oneCycle()
         .onComplete(
-            ctx.succeeding(
-                s ->
-                    ctx.verify(
-                        () -> {
-                          JsonObject deleted = remediationsOf(malicious).get(0).batch();
-                          JsonObject forwarded = remediationsOf(phishing).get(0).batch();
-                          assertEquals("delete", deleted.getString("action"));
-                          assertEquals("delete", auditOf(malicious).getString("action"));
-                          assertEquals("fwdDelete", forwarded.getString("action"));
-                          assertEquals(
-                              new JsonArray().add("evidence@example.com"),
-                              forwarded.getJsonArray("fwd_email_address"));
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                s -> {
+                  JsonObject deleted = remediationsOf(malicious).get(0).batch();
+                  JsonObject forwarded = remediationsOf(phishing).get(0).batch();
+                  assertEquals("delete", deleted.getString("action"));
+                  assertEquals("delete", auditOf(malicious).getString("action"));
+                  assertEquals("fwdDelete", forwarded.getString("action"));
+                  assertEquals(
+                      new JsonArray().add("evidence@example.com"),
+                      forwarded.getJsonArray("fwd_email_address"));
+                }));
   }
 
   @Test
@@ -201,13 +179,11 @@ class FiltersTest extends OnSimulatedSite {
               return refused.eventually(agent::stop);
             })
         .onComplete(
-            ctx.succeeding(
-                problems ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, problems.size(), problems.toString());
-                          assertEquals("sma.forwardTo", problems.get(0).key());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                problems -> {
+                  assertEquals(1, problems.size(), problems.toString());
+                  assertEquals("sma.forwardTo", problems.get(0).key());
+                }));
   }
 }

@@ -45,14 +45,12 @@ class HotReloadTest extends OnSimulatedSite {
                   .eventually(agent::stop);
             })
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          // With the old hour-long interval no second cycle would come at all.
-                          assertEquals(3, cyclesAfterChange.get());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  // With the old hour-long interval no second cycle would come at all.
+                  assertEquals(3, cyclesAfterChange.get());
+                }));
   }
 
   @Test
@@ -84,14 +82,12 @@ class HotReloadTest extends OnSimulatedSite {
                         })
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, remediationsOf(malicious).size());
-                          assertEquals(1, remediationsOf(phishing).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                v -> {
+                  assertEquals(1, remediationsOf(malicious).size());
+                  assertEquals(1, remediationsOf(phishing).size());
+                }));
   }
 
   @Test
@@ -117,13 +113,11 @@ class HotReloadTest extends OnSimulatedSite {
                         })
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, remediationsOf(message).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                v -> {
+                  assertEquals(1, remediationsOf(message).size());
+                }));
   }
 
   @Test
@@ -166,25 +160,20 @@ class HotReloadTest extends OnSimulatedSite {
                     .map(v -> other)
                     .eventually(other::close))
         .onComplete(
-            ctx.succeeding(
-                other ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(
-                              Endpoint.SMA_LOGIN,
-                              other.allRequests().get(0).endpoint(),
-                              "the first call to the new SMA is a login, not an old token");
-                          assertEquals(1, other.loginCalls());
-                          assertTrue(remediationsOf(other, before).isEmpty());
-                          assertTrue(remediationsOf(after).isEmpty());
-                          assertEquals(
-                              "etd-agent",
-                              remediationsOf(other, after)
-                                  .get(0)
-                                  .batch()
-                                  .getString("initiated_username"));
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                other -> {
+                  assertEquals(
+                      Endpoint.SMA_LOGIN,
+                      other.allRequests().get(0).endpoint(),
+                      "the first call to the new SMA is a login, not an old token");
+                  assertEquals(1, other.loginCalls());
+                  assertTrue(remediationsOf(other, before).isEmpty());
+                  assertTrue(remediationsOf(after).isEmpty());
+                  assertEquals(
+                      "etd-agent",
+                      remediationsOf(other, after).get(0).batch().getString("initiated_username"));
+                }));
   }
 
   @Test
@@ -223,14 +212,12 @@ class HotReloadTest extends OnSimulatedSite {
                         })
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, peaks.get(0), "peak in flight with concurrency 1");
-                          assertEquals(3, site.sma().peakInFlight(), "peak with concurrency 3");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                v -> {
+                  assertEquals(1, peaks.get(0), "peak in flight with concurrency 1");
+                  assertEquals(3, site.sma().peakInFlight(), "peak with concurrency 3");
+                }));
   }
 
   @Test
@@ -274,28 +261,25 @@ class HotReloadTest extends OnSimulatedSite {
                   .eventually(agent::stop);
             })
         .onComplete(
-            ctx.succeeding(
-                firstCycle ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(
-                              doneAtChange.get() < early.size(),
-                              "the change came while the first cycle was still sending: "
-                                  + doneAtChange.get());
-                          assertEquals(early.size(), firstCycle.remediated());
-                          for (JsonObject m : early) {
-                            assertEquals(1, remediationsOf(m).size(), "remediations of one");
-                            assertEquals(
-                                "fwdDelete",
-                                remediationsOf(m).get(0).batch().getString("action"),
-                                "the running cycle keeps the config it started with");
-                          }
-                          assertEquals(1, remediationsOf(late).size());
-                          assertEquals(
-                              "delete", remediationsOf(late).get(0).batch().getString("action"));
-                          assertEquals(early.size() + 1, site.sma().remediations().size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                firstCycle -> {
+                  assertTrue(
+                      doneAtChange.get() < early.size(),
+                      "the change came while the first cycle was still sending: "
+                          + doneAtChange.get());
+                  assertEquals(early.size(), firstCycle.remediated());
+                  for (JsonObject m : early) {
+                    assertEquals(1, remediationsOf(m).size(), "remediations of one");
+                    assertEquals(
+                        "fwdDelete",
+                        remediationsOf(m).get(0).batch().getString("action"),
+                        "the running cycle keeps the config it started with");
+                  }
+                  assertEquals(1, remediationsOf(late).size());
+                  assertEquals("delete", remediationsOf(late).get(0).batch().getString("action"));
+                  assertEquals(early.size() + 1, site.sma().remediations().size());
+                }));
   }
 
   @Test
@@ -333,29 +317,24 @@ class HotReloadTest extends OnSimulatedSite {
                   .compose(v -> Service.scrape(vertx, agent))
                   .eventually(agent::stop);
             })
-        .eventually(() -> closing(log))
+        .eventually(log::closed)
         .onComplete(
-            ctx.succeeding(
-                scrape ->
-                    ctx.verify(
-                        () -> {
-                          List<String> refusals =
-                              log.at(Level.WARN).stream()
-                                  .filter(l -> l.startsWith("config reload refused"))
-                                  .toList();
-                          assertEquals(2, refusals.size(), refusals.toString());
-                          assertTrue(refusals.stream().anyMatch(l -> l.contains("etd.pageSiz")));
-                          assertTrue(
-                              refusals.stream().anyMatch(l -> l.contains("schedule.interval")));
-                          assertEquals(
-                              1.0,
-                              Service.sample(
-                                  scrape,
-                                  "etd_remediator_config_reloads_total",
-                                  "outcome=\"refused\""));
-                          assertEquals(1, remediationsOf(message).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                scrape -> {
+                  List<String> refusals =
+                      log.at(Level.WARN).stream()
+                          .filter(l -> l.startsWith("config reload refused"))
+                          .toList();
+                  assertEquals(2, refusals.size(), refusals.toString());
+                  assertTrue(refusals.stream().anyMatch(l -> l.contains("etd.pageSiz")));
+                  assertTrue(refusals.stream().anyMatch(l -> l.contains("schedule.interval")));
+                  assertEquals(
+                      1.0,
+                      Service.sample(
+                          scrape, "etd_remediator_config_reloads_total", "outcome=\"refused\""));
+                  assertEquals(1, remediationsOf(message).size());
+                }));
   }
 
   @Test
@@ -378,28 +357,21 @@ class HotReloadTest extends OnSimulatedSite {
                   .map(r -> r.statusCode())
                   .eventually(agent::stop);
             })
-        .eventually(() -> closing(log))
+        .eventually(log::closed)
         .onComplete(
-            ctx.succeeding(
-                liveStatus ->
-                    ctx.verify(
-                        () -> {
-                          List<String> warnings = log.at(Level.WARN);
-                          assertTrue(
-                              warnings.contains(
-                                  "config key http.port changed; restart the service to apply it"),
-                              warnings.toString());
-                          assertTrue(
-                              warnings.contains(
-                                  "config key state.dir changed; restart the service to apply it"),
-                              warnings.toString());
-                          assertEquals(200, liveStatus, "still served on the running port");
-                          ctx.completeNow();
-                        })));
-  }
-
-  static Future<Void> closing(LogCapture log) {
-    log.close();
-    return Future.succeededFuture();
+            checked(
+                ctx,
+                liveStatus -> {
+                  List<String> warnings = log.at(Level.WARN);
+                  assertTrue(
+                      warnings.contains(
+                          "config key http.port changed; restart the service to apply it"),
+                      warnings.toString());
+                  assertTrue(
+                      warnings.contains(
+                          "config key state.dir changed; restart the service to apply it"),
+                      warnings.toString());
+                  assertEquals(200, liveStatus, "still served on the running port");
+                }));
   }
 }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Future;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,12 @@ final class LogCapture implements AutoCloseable {
             ? ""
             : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy());
     return e.getLevel() + " " + e.getFormattedMessage() + trace;
+  }
+
+  /** Stops capturing, as the last step of a test's chain. */
+  Future<Void> closed() {
+    close();
+    return Future.succeededFuture();
   }
 
   @Override

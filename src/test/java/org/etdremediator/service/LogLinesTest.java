@@ -34,37 +34,32 @@ class LogLinesTest extends OnSimulatedSite {
     harness
         .startOnce()
         .compose(agent -> agent.runCycle().compose(s -> agent.runCycle()).eventually(agent::stop))
-        .eventually(() -> HotReloadTest.closing(log))
+        .eventually(log::closed)
         .onComplete(
-            ctx.succeeding(
-                last ->
-                    ctx.verify(
-                        () -> {
-                          List<String> info = log.at(Level.INFO);
-                          assertEquals(
-                              2, info.stream().filter(l -> l.startsWith("cycle done")).count());
-                          List<String> remediations =
-                              info.stream().filter(l -> l.startsWith("remediated ")).toList();
-                          assertEquals(toRemediate.size(), remediations.size(), info.toString());
-                          for (JsonObject m : toRemediate) {
-                            assertEquals(
-                                1,
-                                remediations.stream()
-                                    .filter(l -> l.contains(m.getString("id")))
-                                    .count());
-                          }
-                          for (String line : info) {
-                            if (line.startsWith("remediated ")) {
-                              continue;
-                            }
-                            for (JsonObject m : all) {
-                              assertTrue(
-                                  !line.contains(m.getString("id"))
-                                      && !line.contains(m.getString("internetMessageId")),
-                                  "a line about one message: " + line);
-                            }
-                          }
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                last -> {
+                  List<String> info = log.at(Level.INFO);
+                  assertEquals(2, info.stream().filter(l -> l.startsWith("cycle done")).count());
+                  List<String> remediations =
+                      info.stream().filter(l -> l.startsWith("remediated ")).toList();
+                  assertEquals(toRemediate.size(), remediations.size(), info.toString());
+                  for (JsonObject m : toRemediate) {
+                    assertEquals(
+                        1,
+                        remediations.stream().filter(l -> l.contains(m.getString("id"))).count());
+                  }
+                  for (String line : info) {
+                    if (line.startsWith("remediated ")) {
+                      continue;
+                    }
+                    for (JsonObject m : all) {
+                      assertTrue(
+                          !line.contains(m.getString("id"))
+                              && !line.contains(m.getString("internetMessageId")),
+                          "a line about one message: " + line);
+                    }
+                  }
+                }));
   }
 }

@@ -54,46 +54,32 @@ class MetricsHealthTest extends OnSimulatedSite {
                     .compose(v -> Service.scrape(vertx, agent))
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                scrape ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(value(scrape, "etd_remediator_cycles_total", "ok") >= 1);
-                          assertEquals(
-                              1, value(scrape, "etd_remediator_messages_found_total", "phishing"));
-                          assertEquals(
-                              1, value(scrape, "etd_remediator_messages_found_total", "malicious"));
-                          assertEquals(
-                              2,
-                              value(
-                                  scrape,
-                                  "etd_remediator_remediations_total",
-                                  "outcome=\"remediated\""));
-                          assertTrue(
-                              value(scrape, "etd_remediator_etd_calls_total", "status=\"200\"")
-                                  >= 2,
-                              "token and search");
-                          assertTrue(
-                              value(scrape, "etd_remediator_sma_calls_total", "status=\"200\"")
-                                  >= 5,
-                              "login, two lookups, two remediations");
-                          assertEquals(
-                              2,
-                              single(
-                                  scrape, "etd_remediator_verdict_to_remediation_seconds_count"));
-                          assertEquals(2, single(scrape, "etd_remediator_ledger_size"));
-                          assertEquals(0, single(scrape, "etd_remediator_pending_size"));
-                          assertTrue(
-                              single(scrape, "etd_remediator_last_successful_cycle_seconds")
-                                  > 1.7e9);
-                          assertEquals(
-                              1,
-                              value(
-                                  scrape,
-                                  "etd_remediator_config_reloads_total",
-                                  "outcome=\"applied\""));
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                scrape -> {
+                  assertTrue(value(scrape, "etd_remediator_cycles_total", "ok") >= 1);
+                  assertEquals(1, value(scrape, "etd_remediator_messages_found_total", "phishing"));
+                  assertEquals(
+                      1, value(scrape, "etd_remediator_messages_found_total", "malicious"));
+                  assertEquals(
+                      2,
+                      value(scrape, "etd_remediator_remediations_total", "outcome=\"remediated\""));
+                  assertTrue(
+                      value(scrape, "etd_remediator_etd_calls_total", "status=\"200\"") >= 2,
+                      "token and search");
+                  assertTrue(
+                      value(scrape, "etd_remediator_sma_calls_total", "status=\"200\"") >= 5,
+                      "login, two lookups, two remediations");
+                  assertEquals(
+                      2, single(scrape, "etd_remediator_verdict_to_remediation_seconds_count"));
+                  assertEquals(2, single(scrape, "etd_remediator_ledger_size"));
+                  assertEquals(0, single(scrape, "etd_remediator_pending_size"));
+                  assertTrue(
+                      single(scrape, "etd_remediator_last_successful_cycle_seconds") > 1.7e9);
+                  assertEquals(
+                      1,
+                      value(scrape, "etd_remediator_config_reloads_total", "outcome=\"applied\""));
+                }));
   }
 
   @Test
@@ -111,16 +97,12 @@ class MetricsHealthTest extends OnSimulatedSite {
                     .compose(v -> Service.scrape(vertx, agent))
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                scrape ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(
-                              1, value(scrape, "etd_remediator_etd_calls_total", "\"transport\""));
-                          assertEquals(
-                              1, value(scrape, "etd_remediator_sma_calls_total", "\"503\""));
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                scrape -> {
+                  assertEquals(1, value(scrape, "etd_remediator_etd_calls_total", "\"transport\""));
+                  assertEquals(1, value(scrape, "etd_remediator_sma_calls_total", "\"503\""));
+                }));
   }
 
   @Test
@@ -150,19 +132,17 @@ class MetricsHealthTest extends OnSimulatedSite {
                     .onSuccess(answers::add)
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(200, answers.get(0).statusCode());
-                          assertEquals("UP", answers.get(0).bodyAsJsonObject().getString("status"));
-                          assertEquals(503, answers.get(1).statusCode());
-                          JsonObject down = answers.get(1).bodyAsJsonObject();
-                          assertEquals("DOWN", down.getString("status"));
-                          assertTrue(down.getString("reason").contains("500"), down.encode());
-                          assertEquals(200, answers.get(2).statusCode());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                v -> {
+                  assertEquals(200, answers.get(0).statusCode());
+                  assertEquals("UP", answers.get(0).bodyAsJsonObject().getString("status"));
+                  assertEquals(503, answers.get(1).statusCode());
+                  JsonObject down = answers.get(1).bodyAsJsonObject();
+                  assertEquals("DOWN", down.getString("status"));
+                  assertTrue(down.getString("reason").contains("500"), down.encode());
+                  assertEquals(200, answers.get(2).statusCode());
+                }));
   }
 
   private static double single(String scrape, String name) {

@@ -1,5 +1,8 @@
 package org.etdremediator.service;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.etdremediator.agent.AgentHarness;
 import org.etdremediator.demo.SimulatedSite;
+import org.etdremediator.ledger.CycleSummary;
 import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.SmaSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +57,28 @@ abstract class OnSimulatedSite {
         c ->
             c.put(
                 "http", new JsonObject().put("host", "127.0.0.1").put("port", Service.freePort())));
+  }
+
+  /** Checks made on the result of a test's chain of steps. */
+  @FunctionalInterface
+  interface Check<T> {
+    void accept(T value) throws Throwable;
+  }
+
+  /** Completes the test once {@code check} passes on the result; fails it on any failure. */
+  static <T> Handler<AsyncResult<T>> checked(VertxTestContext ctx, Check<T> check) {
+    return ctx.succeeding(
+        value ->
+            ctx.verify(
+                () -> {
+                  check.accept(value);
+                  ctx.completeNow();
+                }));
+  }
+
+  /** Runs one cycle of an agent started on the config as it stands, then stops it. */
+  Future<CycleSummary> oneCycle() {
+    return harness.startOnce().compose(agent -> agent.runCycle().eventually(agent::stop));
   }
 
   /** Publishes messages to ETD and to SMA message tracking. */

@@ -93,25 +93,21 @@ class SecretsTest extends OnSimulatedSite {
                           rendered.add(String.valueOf(agent.watcher().current()));
                         })
                     .eventually(agent::stop))
-        .eventually(() -> HotReloadTest.closing(log))
+        .eventually(log::closed)
         .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          Set<String> secrets = secretsOnTheWire();
-                          assertTrue(secrets.size() >= 7, "tokens seen: " + secrets);
-                          assertFalse(log.lines().isEmpty());
-                          assertFalse(Service.audit(harness.stateDir()).isEmpty());
-                          assertNoneIn("the log", log.lines(), secrets);
-                          assertNoneIn("the audit log", Service.audit(harness.stateDir()), secrets);
-                          assertNoneIn(
-                              "the state directory",
-                              Service.everyFile(harness.stateDir()),
-                              secrets);
-                          assertNoneIn("the rendered config", rendered, secrets);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                v -> {
+                  Set<String> secrets = secretsOnTheWire();
+                  assertTrue(secrets.size() >= 7, "tokens seen: " + secrets);
+                  assertFalse(log.lines().isEmpty());
+                  assertFalse(Service.audit(harness.stateDir()).isEmpty());
+                  assertNoneIn("the log", log.lines(), secrets);
+                  assertNoneIn("the audit log", Service.audit(harness.stateDir()), secrets);
+                  assertNoneIn(
+                      "the state directory", Service.everyFile(harness.stateDir()), secrets);
+                  assertNoneIn("the rendered config", rendered, secrets);
+                }));
   }
 
   /** The configured secrets, their encodings, and every token the simulators handed out. */

@@ -43,30 +43,26 @@ class StatusTest extends OnSimulatedSite {
                     .compose(second -> agent.runCycle())
                     .eventually(agent::stop))
         .onComplete(
-            ctx.succeeding(
-                last ->
-                    ctx.verify(
-                        () -> {
-                          String out = status();
-                          assertTrue(out.contains("remediated ids remembered: 1\n"), out);
-                          assertTrue(
-                              out.contains("\npending: 1\n  " + untracked.getString("id")), out);
-                          assertTrue(out.contains("not yet in SMA message tracking"), out);
-                          assertTrue(
-                              out.contains("\nfailed: 1\n  " + failing.getString("id")), out);
-                          assertTrue(out.contains("gave up after"), out);
-                          assertTrue(out.contains("checkpoint: 20"), out);
-                          assertTrue(
-                              out.contains(
-                                  "last cycle: ok, started "
-                                      + last.startedAt()
-                                      + ", finished "
-                                      + last.finishedAt()
-                                      + ": found "
-                                      + last.found()),
-                              out);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                last -> {
+                  String out = status();
+                  assertTrue(out.contains("remediated ids remembered: 1\n"), out);
+                  assertTrue(out.contains("\npending: 1\n  " + untracked.getString("id")), out);
+                  assertTrue(out.contains("not yet in SMA message tracking"), out);
+                  assertTrue(out.contains("\nfailed: 1\n  " + failing.getString("id")), out);
+                  assertTrue(out.contains("gave up after"), out);
+                  assertTrue(out.contains("checkpoint: 20"), out);
+                  assertTrue(
+                      out.contains(
+                          "last cycle: ok, started "
+                              + last.startedAt()
+                              + ", finished "
+                              + last.finishedAt()
+                              + ": found "
+                              + last.found()),
+                      out);
+                }));
   }
 
   private String status() {

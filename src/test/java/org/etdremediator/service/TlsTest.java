@@ -7,28 +7,28 @@ import ch.qos.logback.classic.Level;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import org.etdremediator.sim.SelfSignedCert;
 import org.etdremediator.sim.SmaSimulator;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("TLS to an SMA with a self-signed certificate")
 class TlsTest extends OnSimulatedSite {
-  private SelfSignedCert cert;
+  // keytool takes seconds to start, so the tests share one certificate.
+  @TempDir static Path certDir;
+  private static SelfSignedCert cert;
+
+  @BeforeAll
+  static void makeCertificate() throws IOException, GeneralSecurityException {
+    cert = SelfSignedCert.create(certDir);
+  }
 
   @Override
   SmaSimulator.Options smaOptions() {
-    try {
-      cert = SelfSignedCert.create(Files.createDirectories(dir.resolve("tls")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
     return super.smaOptions().withTls(cert.keyCertOptions());
   }
 
@@ -41,19 +41,15 @@ class TlsTest extends OnSimulatedSite {
   void refusedWithoutCaFile(VertxTestContext ctx) {
     JsonObject message = Messages.conviction();
     publish(message);
-    harness
-        .startOnce()
-        .compose(agent -> agent.runCycle().eventually(agent::stop))
+    oneCycle()
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(site.sma().baseUrl().startsWith("https://"));
-                          assertEquals(1, summary.pending(), "kept pending, not lost");
-                          assertEquals(0, site.sma().allRequests().size(), "no request got in");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  assertTrue(site.sma().baseUrl().startsWith("https://"));
+                  assertEquals(1, summary.pending(), "kept pending, not lost");
+                  assertEquals(0, site.sma().allRequests().size(), "no request got in");
+                }));
   }
 
   @Test
@@ -61,20 +57,15 @@ class TlsTest extends OnSimulatedSite {
   void acceptedWithCaFile(VertxTestContext ctx) {
     JsonObject message = Messages.conviction();
     publish(message);
-    Path relative = dir.relativize(cert.certificate());
-    sma().put("caFile", relative.toString());
-    harness
-        .startOnce()
-        .compose(agent -> agent.runCycle().eventually(agent::stop))
+    sma().put("caFile", cert.certificate().toString());
+    oneCycle()
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, summary.remediated());
-                          assertEquals(1, remediationsOf(message).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  assertEquals(1, summary.remediated());
+                  assertEquals(1, remediationsOf(message).size());
+                }));
   }
 
   @Test
@@ -90,19 +81,17 @@ class TlsTest extends OnSimulatedSite {
             agent -> Service.cycleWhen(agent, () -> remediated(message)).eventually(agent::stop))
         .compose(v -> harness.startOnce())
         .compose(agent -> agent.stop())
-        .eventually(() -> HotReloadTest.closing(log))
+        .eventually(log::closed)
         .onComplete(
-            ctx.succeeding(
-                v ->
-                    ctx.verify(
-                        () -> {
-                          long warnings =
-                              log.at(Level.WARN).stream()
-                                  .filter(l -> l.contains("sma.insecureSkipVerify is true"))
-                                  .count();
-                          assertEquals(2, warnings, "one warning for each of two starts");
-                          assertEquals(1, remediationsOf(message).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                v -> {
+                  long warnings =
+                      log.at(Level.WARN).stream()
+                          .filter(l -> l.contains("sma.insecureSkipVerify is true"))
+                          .count();
+                  assertEquals(2, warnings, "one warning for each of two starts");
+                  assertEquals(1, remediationsOf(message).size());
+                }));
   }
 }
