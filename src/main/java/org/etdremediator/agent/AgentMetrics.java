@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.etdremediator.net.CallListener;
 
 /** The agent's meters, named {@code etd_remediator_*} in the Prometheus output. */
 public final class AgentMetrics {
@@ -54,12 +55,18 @@ public final class AgentMetrics {
     counter("etd_remediator_remediations", "outcome", outcome).increment();
   }
 
-  public void etdCall(String status) {
-    counter("etd_remediator_etd_calls", "status", status).increment();
+  /** Counts ETD calls by the status of their answer; {@code transport} when none came. */
+  public CallListener etdCalls() {
+    return status -> counter("etd_remediator_etd_calls", "status", label(status)).increment();
   }
 
-  public void smaCall(String status) {
-    counter("etd_remediator_sma_calls", "status", status).increment();
+  /** Counts SMA calls by the status of their answer; {@code transport} when none came. */
+  public CallListener smaCalls() {
+    return status -> counter("etd_remediator_sma_calls", "status", label(status)).increment();
+  }
+
+  private static String label(int status) {
+    return status == 0 ? "transport" : Integer.toString(status);
   }
 
   public void verdictToRemediation(Duration elapsed) {

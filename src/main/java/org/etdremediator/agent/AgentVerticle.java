@@ -6,11 +6,11 @@ import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.etdremediator.audit.AuditLog;
@@ -39,7 +39,8 @@ public final class AgentVerticle extends VerticleBase {
   private final Clock clock;
   private final Backoff backoff;
   private final AgentMetrics metrics;
-  private final List<Consumer<CycleSummary>> cycleListeners = new ArrayList<>();
+  // Listeners may be added from any thread while a cycle's end is being announced.
+  private final List<Consumer<CycleSummary>> cycleListeners = new CopyOnWriteArrayList<>();
   private final Set<String> auditedSkips = new HashSet<>();
   private AgentConfig config;
   private AgentConfig clientsBuiltFor;
@@ -103,7 +104,7 @@ public final class AgentVerticle extends VerticleBase {
             });
   }
 
-  /** Registers a listener called on the event loop after every cycle. */
+  /** Registers a listener, from any thread, called on the event loop after every cycle. */
   public void onCycle(Consumer<CycleSummary> listener) {
     cycleListeners.add(listener);
   }
@@ -239,9 +240,9 @@ public final class AgentVerticle extends VerticleBase {
 
   private void buildClients() {
     etd =
-        new EtdClient(
-            vertx, config.etd(), config.sma().maxAttempts(), clock, backoff, quota::count);
-    sma = new SmaClient(vertx, config.sma(), clock, backoff);
+        new EtdClient(vertx, config.etd(), config.sma().maxAttempts(), clock, backoff, quota::count)
+            .onCall(metrics.etdCalls());
+    sma = new SmaClient(vertx, config.sma(), clock, backoff).onCall(metrics.smaCalls());
     clientsBuiltFor = config;
   }
 

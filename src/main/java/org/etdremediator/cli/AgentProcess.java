@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,14 +54,29 @@ public final class AgentProcess {
     this.status = status;
   }
 
-  /** How to start: whether to poll on a timer and watch the config, and the overrides. */
-  public record Options(boolean service, boolean dryRun, ConfigSource source, Backoff backoff) {
+  /**
+   * How to start: whether to poll on a timer and watch the config, and the overrides.
+   *
+   * @param configScan how often the watcher re-reads the config file in service mode
+   */
+  public record Options(
+      boolean service, boolean dryRun, ConfigSource source, Backoff backoff, Duration configScan) {
     public static Options service(Path configFile, boolean dryRun) {
-      return new Options(true, dryRun, ConfigSource.system(configFile), Backoff.standard());
+      return new Options(
+          true,
+          dryRun,
+          ConfigSource.system(configFile),
+          Backoff.standard(),
+          ConfigWatcher.DEFAULT_SCAN_PERIOD);
     }
 
     public static Options once(Path configFile, boolean dryRun) {
-      return new Options(false, dryRun, ConfigSource.system(configFile), Backoff.standard());
+      return new Options(
+          false,
+          dryRun,
+          ConfigSource.system(configFile),
+          Backoff.standard(),
+          ConfigWatcher.DEFAULT_SCAN_PERIOD);
     }
   }
 
@@ -87,6 +103,7 @@ public final class AgentProcess {
     ConfigWatcher watcher =
         options.service()
             ? new ConfigWatcher(vertx, configFile, options.source())
+                .scanPeriod(options.configScan())
                 .adjust(c -> withOverrides(c, options))
                 .onChange(change -> applied(agent, metrics, change))
                 .onRefusal(problems -> metrics.configReload(false))
@@ -110,13 +127,8 @@ public final class AgentProcess {
   }
 
   private static void applied(AgentVerticle agent, AgentMetrics metrics, ConfigChange change) {
+    // The watcher has logged the change and every key that needs a restart.
     metrics.configReload(true);
-    if (!change.restartRequiredKeys().isEmpty()) {
-      LOG.warn(
-          "config: {} changed but only take effect after a restart",
-          String.join(", ", change.restartRequiredKeys()));
-    }
-    LOG.info("config changed: {}", String.join(", ", change.changedKeys()));
     agent.offerConfig(change.current());
   }
 

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.etdremediator.config.EtdSettings;
 import org.etdremediator.net.Backoff;
 import org.etdremediator.net.CallFailure;
+import org.etdremediator.net.CallListener;
 import org.etdremediator.net.HttpClients;
 import org.etdremediator.net.RateLimiter;
 import org.etdremediator.net.Responses;
@@ -48,6 +49,7 @@ public final class EtdClient {
   private final TokenCache tokens;
   private final Retrier retrier;
   private final Runnable onRequest;
+  private CallListener calls = CallListener.NONE;
 
   /**
    * @param onRequest called for every request sent, to count them against the daily quota
@@ -280,6 +282,7 @@ public final class EtdClient {
                   .timeout(settings.timeout().toMillis());
               return sender
                   .apply(request)
+                  .onComplete(ar -> calls.answered(ar.succeeded() ? ar.result().statusCode() : 0))
                   .recover(err -> Future.failedFuture(CallFailure.transport("ETD call", err)));
             });
   }
@@ -287,6 +290,12 @@ public final class EtdClient {
   private static <T> Future<T> fail(
       String message, int status, boolean retryable, Duration retryAfter) {
     return Future.failedFuture(new CallFailure(message, status, retryable, retryAfter));
+  }
+
+  /** Tells {@code listener} of every call's answer, token calls included. */
+  public EtdClient onCall(CallListener listener) {
+    this.calls = listener;
+    return this;
   }
 
   /** Forgets the token, so the next call takes a new one. */

@@ -1,5 +1,6 @@
 package org.etdremediator.sma;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,6 +23,7 @@ import org.etdremediator.config.SmaSettings;
 import org.etdremediator.net.Backoff;
 import org.etdremediator.net.Bulkhead;
 import org.etdremediator.net.CallFailure;
+import org.etdremediator.net.CallListener;
 import org.etdremediator.net.HttpClients;
 import org.etdremediator.net.Responses;
 import org.etdremediator.net.Retrier;
@@ -46,6 +48,7 @@ public final class SmaClient {
   private final Bulkhead bulkhead;
   private final TokenCache tokens;
   private final Retrier retrier;
+  private CallListener calls = CallListener.NONE;
 
   public SmaClient(Vertx vertx, SmaSettings settings, Clock clock, Backoff backoff) {
     this.settings = settings;
@@ -137,10 +140,15 @@ public final class SmaClient {
                     credential -> {
                       prepare(request, credential);
                       return send.apply(request)
+                          .onComplete(this::heard)
                           .recover(
                               err -> Future.failedFuture(CallFailure.transport("SMA call", err)))
                           .compose(response -> sorted(response, credential));
                     }));
+  }
+
+  private void heard(AsyncResult<HttpResponse<Buffer>> answer) {
+    calls.answered(answer.succeeded() ? answer.result().statusCode() : 0);
   }
 
   private Future<String> credential() {
@@ -201,6 +209,7 @@ public final class SmaClient {
         .putHeader("Accept", HttpClients.ACCEPT)
         .timeout(settings.timeout().toMillis())
         .sendBuffer(body.toBuffer())
+        .onComplete(this::heard)
         .recover(err -> Future.failedFuture(CallFailure.transport("SMA login", err)))
         .compose(this::readLogin);
   }
@@ -239,6 +248,12 @@ public final class SmaClient {
 
   public int inFlight() {
     return bulkhead.inFlight();
+  }
+
+  /** Tells {@code listener} of every call's answer, logins included. */
+  public SmaClient onCall(CallListener listener) {
+    this.calls = listener;
+    return this;
   }
 
   /** Forgets the session token, so the next call logs in again. */

@@ -3,7 +3,11 @@ package org.etdremediator.agent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,10 +23,15 @@ import org.etdremediator.net.Backoff;
 public final class AgentHarness {
   public static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
 
+  /** How often a service started here re-reads its config file. */
+  public static final Duration CONFIG_SCAN = Duration.ofMillis(100);
+
   private final Vertx vertx;
   private final SimulatedSite site;
   private final Path dir;
   private final JsonObject config;
+  private Map<String, String> environment = Map.of();
+  private Path credentialsDirectory;
 
   public AgentHarness(Vertx vertx, SimulatedSite site, Path dir) {
     this.vertx = vertx;
@@ -55,6 +64,30 @@ public final class AgentHarness {
     return SimulatedSite.writeConfig(configFile(), config);
   }
 
+  /**
+   * Changes the config tree and replaces the file in one step, as a careful editor or a
+   * configuration tool does, so a watcher never reads it half written.
+   */
+  public void rewriteConfig(Consumer<JsonObject> change) {
+    change.accept(config);
+    Path next = SimulatedSite.writeConfig(dir.resolve("next.yaml"), config);
+    try {
+      Files.move(next, configFile(), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces the file with {@code text}, in one step. */
+  public void rewriteConfigText(String text) {
+    try {
+      Path next = Files.writeString(dir.resolve("next.yaml"), text);
+      Files.move(next, configFile(), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts an agent that runs cycles only when asked. */
   public Future<AgentProcess> startOnce() {
     return start(false);
@@ -65,9 +98,32 @@ public final class AgentHarness {
     return start(true);
   }
 
+  /** Starts a service as {@code run --dry-run} does. */
+  public Future<AgentProcess> startDryRunService() {
+    return start(true, true);
+  }
+
+  /** The environment for {@code ${NAME}} values. */
+  public AgentHarness environment(Map<String, String> values) {
+    this.environment = Map.copyOf(values);
+    return this;
+  }
+
+  /** Where relative {@code ...File} credentials are read, as systemd's LoadCredential= sets. */
+  public AgentHarness credentialsDirectory(Path directory) {
+    this.credentialsDirectory = directory;
+    return this;
+  }
+
   private Future<AgentProcess> start(boolean service) {
+    return start(service, false);
+  }
+
+  private Future<AgentProcess> start(boolean service, boolean dryRun) {
     Path file = writeConfig();
-    ConfigSource source = new ConfigSource(Map.of(), null, dir, "remediator01.example.com");
-    return AgentProcess.start(vertx, file, new AgentProcess.Options(service, false, source, FAST));
+    ConfigSource source =
+        new ConfigSource(environment, credentialsDirectory, dir, "remediator01.example.com");
+    return AgentProcess.start(
+        vertx, file, new AgentProcess.Options(service, dryRun, source, FAST, CONFIG_SCAN));
   }
 }
