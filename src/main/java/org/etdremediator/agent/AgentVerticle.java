@@ -208,7 +208,7 @@ public final class AgentVerticle extends VerticleBase {
       quota.setLimit(next.etd().dailyRequestQuota());
       checkpoints.setPersist(!next.dryRun());
     }
-    LOG.info("config applied");
+    LOG.debug("config applied to the agent");
   }
 
   private void tick() {

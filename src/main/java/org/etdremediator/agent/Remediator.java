@@ -241,7 +241,11 @@ final class Remediator {
     Conviction c = t.conviction();
     Instant now = clock.instant();
     if (config.dryRun()) {
-      return Future.succeededFuture(Outcome.PENDING);
+      // Nothing is kept in a dry run, but the audit log still says what would have been done.
+      return audit
+          .append(
+              entry(c, actionOf(t), "dry-run", "would keep pending: " + reason, status, 0, null))
+          .map(v -> Outcome.PENDING);
     }
     LOG.debug("keeping {} pending: {}", c.id(), reason);
     metrics.outcome("pending");

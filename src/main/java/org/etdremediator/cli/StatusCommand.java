@@ -2,9 +2,9 @@ package org.etdremediator.cli;
 
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.etdremediator.config.ConfigLoader;
-import org.etdremediator.config.LoadedConfig;
 import org.etdremediator.ledger.Checkpoint;
 import org.etdremediator.ledger.CycleSummary;
 import org.etdremediator.ledger.FailedItem;
@@ -27,9 +27,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     Vertx vertx = Vertx.vertx();
     try {
-      LoadedConfig loaded = AgentProcess.await(ConfigLoader.load(vertx, config.file), 60);
-      StateReport report =
-          AgentProcess.await(StateStore.inspect(vertx, loaded.config().state().dir()), 120);
+      Path dir = AgentProcess.await(ConfigLoader.stateDir(vertx, config.file), 60);
+      StateReport report = AgentProcess.await(StateStore.inspect(vertx, dir), 120);
       print(System.out, report);
       return ExitCodes.OK;
     } catch (Exception e) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * InvalidConfigException} that lists all problems at once.
  */
 public final class ConfigLoader {
+  static final String DEFAULT_STATE_DIR = "/var/lib/etd-remediator";
+
   public static final Path DEFAULT_PATH = Path.of("/etc/etd-remediator/etd-remediator.yaml");
 
   private ConfigLoader() {}
@@ -31,6 +33,24 @@ public final class ConfigLoader {
         .read()
         .eventually(reader::close)
         .compose(raw -> vertx.executeBlocking(() -> interpret(raw, file, source), false));
+  }
+
+  /**
+   * Only {@code state.dir} of {@code file}, without reading or checking anything else: the {@code
+   * status} command needs no credentials.
+   */
+  public static Future<Path> stateDir(Vertx vertx, Path file) {
+    RawConfigReader reader = new RawConfigReader(vertx, file);
+    return reader
+        .read()
+        .eventually(reader::close)
+        .map(
+            raw -> {
+              Object state = raw.getValue("state");
+              Object dir = state instanceof JsonObject s ? s.getValue("dir") : null;
+              String text = dir instanceof String d && !d.isBlank() ? d.trim() : DEFAULT_STATE_DIR;
+              return ConfigSource.system(file).resolveFile(text);
+            });
   }
 
   /**

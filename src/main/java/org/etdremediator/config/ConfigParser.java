@@ -36,9 +36,31 @@ final class ConfigParser {
     root.rejectUnknown();
 
     if (!problems.isEmpty()) {
-      throw new InvalidConfigException(problems);
+      List<String> secrets = secretValues(raw, etd, sma);
+      throw new InvalidConfigException(problems.stream().map(p -> p.redacted(secrets)).toList());
     }
     return new AgentConfig(etd, sma, schedule, filters, state, http, mode);
+  }
+
+  /**
+   * The secrets this file holds, so that one typed under the wrong key is not quoted back in a
+   * problem message.
+   */
+  private static List<String> secretValues(JsonObject raw, EtdSettings etd, SmaSettings sma) {
+    List<String> out = new ArrayList<>();
+    for (Secret s : new Secret[] {etd.apiKey(), etd.clientSecret(), sma.password()}) {
+      if (s != null) {
+        out.add(s.reveal());
+      }
+    }
+    for (String path : new String[] {"etd.apiKey", "etd.clientSecret", "sma.password"}) {
+      String[] parts = path.split("\\.");
+      if (raw.getValue(parts[0]) instanceof JsonObject section
+          && section.getValue(parts[1]) instanceof String inline) {
+        out.add(inline);
+      }
+    }
+    return out;
   }
 
   private static ScheduleSettings schedule(SectionReader s) {
@@ -89,7 +111,7 @@ final class ConfigParser {
 
   private static StateSettings state(
       SectionReader s, ConfigSource source, ScheduleSettings schedule) {
-    String dir = s.text("dir", "/var/lib/etd-remediator");
+    String dir = s.text("dir", ConfigLoader.DEFAULT_STATE_DIR);
     Duration retention = s.duration("retention", Duration.ofDays(14), Duration.ZERO);
     s.rejectUnknown();
 

@@ -81,6 +81,29 @@ class CommandLineTest {
   }
 
   @Test
+  @DisplayName("a secret typed under the wrong key is not quoted back in the problem list")
+  void secretUnderWrongKeyIsMasked() throws Exception {
+    String yaml =
+        """
+        etd:
+          apiKey: k3y-value-123
+          clientId: client
+          clientSecret: s3cret-value-789
+          pageSize: k3y-value-123
+        sma:
+          baseUrl: https://sma.example.com:4431
+          username: smaapi
+          password: pa55-value-456
+          concurrency: pa55-value-456
+          forwardTo: [evidence@example.com]
+        """;
+    Result r = run("check-config", "--config", write(yaml).toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("sma.concurrency") && r.err().contains("etd.pageSize"), r.err());
+    assertFalse(r.err().contains("pa55-value-456") || r.err().contains("k3y-value-123"), r.err());
+  }
+
+  @Test
   @DisplayName("once with a broken config exits 2 without starting")
   void onceRefusesBrokenConfig() throws Exception {
     Result r = run("once", "--config", write(BROKEN).toString());
