@@ -28,6 +28,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "How many cycles to run at least (default: ${DEFAULT-VALUE}).")
   int cycles = 3;
 
+  @Option(
+      names = "--keep",
+      description = "Keep the demo's config and state directory instead of deleting them.")
+  boolean keep;
+
   @Override
   public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -43,7 +48,12 @@ final class DemoCommand implements Callable<Integer> {
               + demo.site().etd().baseUrl()
               + ", SMA simulator at "
               + demo.site().sma().baseUrl());
-      System.out.println("demo: config " + config + ", state in " + work.resolve("state"));
+      System.out.println(
+          "demo: config "
+              + config
+              + ", state in "
+              + work.resolve("state")
+              + (keep ? "" : " (deleted at the end; --keep keeps them)"));
       AgentProcess process =
           AgentProcess.await(
               AgentProcess.start(vertx, config, AgentProcess.Options.service(config, false)), 60);
@@ -76,6 +86,19 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       AgentProcess.await(demo.close(), 30);
       vertx.close();
+      if (keep) {
+        System.out.println("demo: kept " + work);
+      } else {
+        deleteTree(work);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }

@@ -8,7 +8,7 @@ public final class ExitCodes {
   /** Some remediation failed or is still pending, or the agent could not run. */
   public static final int INCOMPLETE = 1;
 
-  /** The config is not valid. */
+  /** The config is not valid, or the command line is not. */
   public static final int BAD_CONFIG = 2;
 
   private ExitCodes() {}

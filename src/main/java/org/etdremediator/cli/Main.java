@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       DemoCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -29,9 +29,11 @@ public final class Main implements Runnable {
     return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
   }
 
+  /** Without a command there is nothing to do: show the usage, and exit as for a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(System.err);
+    return ExitCodes.BAD_CONFIG;
   }
 
   /** Prints the product version for {@code --version} on every command. */
