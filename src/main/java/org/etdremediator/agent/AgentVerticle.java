@@ -6,11 +6,11 @@ import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.etdremediator.audit.AuditLog;
@@ -39,7 +39,7 @@ public final class AgentVerticle extends VerticleBase {
   private final Clock clock;
   private final Backoff backoff;
   private final AgentMetrics metrics;
-  private final List<Consumer<CycleSummary>> cycleListeners = new ArrayList<>();
+  private final List<Consumer<CycleSummary>> cycleListeners = new CopyOnWriteArrayList<>();
   private final Set<String> auditedSkips = new HashSet<>();
   private AgentConfig config;
   private AgentConfig clientsBuiltFor;
@@ -103,7 +103,7 @@ public final class AgentVerticle extends VerticleBase {
             });
   }
 
-  /** Registers a listener called on the event loop after every cycle. */
+  /** Registers a listener called on the event loop after every cycle; from any thread. */
   public void onCycle(Consumer<CycleSummary> listener) {
     cycleListeners.add(listener);
   }

@@ -2,13 +2,22 @@ package org.etdremediator.robustness;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.etdremediator.agent.AgentHarness;
 import org.etdremediator.cli.AgentProcess;
 import org.etdremediator.demo.SimulatedSite;
+import org.etdremediator.ledger.Checkpoint;
+import org.etdremediator.ledger.StateStore;
 import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.SmaSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +55,36 @@ abstract class SiteTest {
   @AfterEach
   void stopSite(VertxTestContext ctx) {
     site.close().onComplete(ctx.succeedingThenComplete());
+  }
+
+  /** Writes a checkpoint into the agent's state directory, as an earlier run would have left it. */
+  Future<Void> seed(Vertx vertx, Checkpoint checkpoint) {
+    return StateStore.open(vertx, harness.stateDir(), Duration.ofDays(14), Clock.systemUTC())
+        .compose(store -> store.saveCheckpoint(checkpoint).eventually(store::close));
+  }
+
+  /** A phishing conviction of a message for alice, published to ETD and SMA tracking. */
+  JsonObject publishConviction(Instant received, Instant verdictAt, boolean retro) {
+    String local = UUID.randomUUID().toString();
+    JsonObject message =
+        new JsonObject()
+            .put("id", UUID.randomUUID().toString())
+            .put("timestamp", received.toString())
+            .put("direction", "incoming")
+            .put("fromAddress", "payroll@payroll-update.test")
+            .put("mailboxes", new JsonArray().add("alice@example.com"))
+            .put("internetMessageId", "<" + local + "@mail.payroll-update.test>")
+            .put("subject", "Payroll change confirmation")
+            .put(
+                "verdict",
+                new JsonObject()
+                    .put("category", "phishing")
+                    .put("latestVerdict", "phishing")
+                    .put("isRetroVerdict", retro)
+                    .put("timestamp", verdictAt.toString()))
+            .put("action", new JsonObject());
+    site.publish(List.of(message), true);
+    return message;
   }
 
   /** Starts an agent that runs cycles when asked, runs {@code work} on it, then stops it. */
