@@ -24,87 +24,66 @@ class RetryTest extends SiteTest {
     SiteRecord.publish(site, 11, 30, Duration.ofMinutes(40), true);
   }
 
-  /** Injects {@code times} faults on one endpoint and expects one clean cycle anyway. */
-  private void survivesInOneCycle(VertxTestContext ctx, Endpoint endpoint, Fault fault, int times) {
-    publish();
-    (endpoint.name().startsWith("ETD") ? site.etd().faults() : site.sma().faults())
-        .next(endpoint, fault, times);
-    withAgent(agent -> agent.runCycle())
-        .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
-                          assertEquals(0, summary.pending(), "nothing left pending");
-                          SiteRecord.assertExactlyOnce(site);
-                          int injected =
-                              site.etd().faults().injected() + site.sma().faults().injected();
-                          assertEquals(times, injected, "faults applied");
-                          ctx.completeNow();
-                        })));
-  }
-
   @Test
   @DisplayName("ETD search answering 503 twice: retried, every conviction remediated")
   void etdServerError(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.ETD_SEARCH, Fault.status(503), 2);
+    survivesInOneCycle(ctx, 11, Endpoint.ETD_SEARCH, Fault.status(503), 2);
   }
 
   @Test
   @DisplayName("ETD search answering 429 twice: retried, every conviction remediated")
   void etdRateLimited(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.ETD_SEARCH, Fault.status(429), 2);
+    survivesInOneCycle(ctx, 11, Endpoint.ETD_SEARCH, Fault.status(429), 2);
   }
 
   @Test
   @DisplayName("ETD search connection dropped twice: retried, every conviction remediated")
   void etdDropped(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.ETD_SEARCH, Fault.drop(), 2);
+    survivesInOneCycle(ctx, 11, Endpoint.ETD_SEARCH, Fault.drop(), 2);
   }
 
   @Test
   @DisplayName("ETD search slower than etd.timeout: retried, every conviction remediated")
   void etdTimeout(VertxTestContext ctx) {
     harness.set("etd", "timeout", "300ms");
-    survivesInOneCycle(ctx, Endpoint.ETD_SEARCH, Fault.latency(Duration.ofMillis(1500)), 1);
+    survivesInOneCycle(ctx, 11, Endpoint.ETD_SEARCH, Fault.latency(Duration.ofMillis(1500)), 1);
   }
 
   @Test
   @DisplayName("ETD token call answering 503: retried, the search goes on")
   void etdTokenServerError(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.ETD_TOKEN, Fault.status(503), 2);
+    survivesInOneCycle(ctx, 11, Endpoint.ETD_TOKEN, Fault.status(503), 2);
   }
 
   @Test
   @DisplayName("SMA remediation answering 503 twice: retried, remediated once")
   void smaServerError(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.SMA_REMEDIATION, Fault.status(503), 2);
+    survivesInOneCycle(ctx, 11, Endpoint.SMA_REMEDIATION, Fault.status(503), 2);
   }
 
   @Test
   @DisplayName("SMA remediation answering 429 twice: retried, remediated once")
   void smaRateLimited(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.SMA_REMEDIATION, Fault.status(429), 2);
+    survivesInOneCycle(ctx, 11, Endpoint.SMA_REMEDIATION, Fault.status(429), 2);
   }
 
   @Test
   @DisplayName("SMA remediation connection dropped twice: retried, remediated once")
   void smaDropped(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.SMA_REMEDIATION, Fault.drop(), 2);
+    survivesInOneCycle(ctx, 11, Endpoint.SMA_REMEDIATION, Fault.drop(), 2);
   }
 
   @Test
   @DisplayName("SMA tracking slower than sma.timeout: retried, remediated once")
   void smaTrackingTimeout(VertxTestContext ctx) {
     harness.set("sma", "timeout", "300ms");
-    survivesInOneCycle(ctx, Endpoint.SMA_TRACKING, Fault.latency(Duration.ofMillis(1500)), 1);
+    survivesInOneCycle(ctx, 11, Endpoint.SMA_TRACKING, Fault.latency(Duration.ofMillis(1500)), 1);
   }
 
   @Test
   @DisplayName("SMA login answering 500: retried, remediated once")
   void smaLoginServerError(VertxTestContext ctx) {
-    survivesInOneCycle(ctx, Endpoint.SMA_LOGIN, Fault.status(500), 1);
+    survivesInOneCycle(ctx, 11, Endpoint.SMA_LOGIN, Fault.status(500), 1);
   }
 
   @Test

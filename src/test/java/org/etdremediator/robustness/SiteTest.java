@@ -1,5 +1,8 @@
 package org.etdremediator.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -14,11 +17,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.etdremediator.agent.AgentHarness;
+import org.etdremediator.agent.SiteRecord;
 import org.etdremediator.cli.AgentProcess;
 import org.etdremediator.demo.SimulatedSite;
 import org.etdremediator.ledger.Checkpoint;
 import org.etdremediator.ledger.StateStore;
+import org.etdremediator.sim.Endpoint;
 import org.etdremediator.sim.EtdSimulator;
+import org.etdremediator.sim.Fault;
 import org.etdremediator.sim.SmaSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +71,12 @@ abstract class SiteTest {
 
   /** A phishing conviction of a message for alice, published to ETD and SMA tracking. */
   JsonObject publishConviction(Instant received, Instant verdictAt, boolean retro) {
+    return publishConviction(received, verdictAt, retro, true);
+  }
+
+  /** A phishing conviction for alice, in SMA tracking at once only when {@code tracked}. */
+  JsonObject publishConviction(
+      Instant received, Instant verdictAt, boolean retro, boolean tracked) {
     String local = UUID.randomUUID().toString();
     JsonObject message =
         new JsonObject()
@@ -83,8 +95,30 @@ abstract class SiteTest {
                     .put("isRetroVerdict", retro)
                     .put("timestamp", verdictAt.toString()))
             .put("action", new JsonObject());
-    site.publish(List.of(message), true);
+    site.publish(List.of(message), tracked);
     return message;
+  }
+
+  /** Injects {@code times} faults on one endpoint and expects one clean cycle anyway. */
+  void survivesInOneCycle(
+      VertxTestContext ctx, long seed, Endpoint endpoint, Fault fault, int times) {
+    SiteRecord.publish(site, seed, 30, Duration.ofMinutes(40), true);
+    (endpoint.name().startsWith("ETD") ? site.etd().faults() : site.sma().faults())
+        .next(endpoint, fault, times);
+    withAgent(agent -> agent.runCycle())
+        .onComplete(
+            ctx.succeeding(
+                summary ->
+                    ctx.verify(
+                        () -> {
+                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                          assertEquals(0, summary.pending(), "nothing left pending");
+                          SiteRecord.assertExactlyOnce(site);
+                          int injected =
+                              site.etd().faults().injected() + site.sma().faults().injected();
+                          assertEquals(times, injected, "faults applied");
+                          ctx.completeNow();
+                        })));
   }
 
   /** Starts an agent that runs cycles when asked, runs {@code work} on it, then stops it. */
