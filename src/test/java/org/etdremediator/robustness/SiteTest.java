@@ -77,26 +77,30 @@ abstract class SiteTest {
   /** A phishing conviction for alice, in SMA tracking at once only when {@code tracked}. */
   JsonObject publishConviction(
       Instant received, Instant verdictAt, boolean retro, boolean tracked) {
-    String local = UUID.randomUUID().toString();
-    JsonObject message =
-        new JsonObject()
-            .put("id", UUID.randomUUID().toString())
-            .put("timestamp", received.toString())
-            .put("direction", "incoming")
-            .put("fromAddress", "payroll@payroll-update.test")
-            .put("mailboxes", new JsonArray().add("alice@example.com"))
-            .put("internetMessageId", "<" + local + "@mail.payroll-update.test>")
-            .put("subject", "Payroll change confirmation")
-            .put(
-                "verdict",
-                new JsonObject()
-                    .put("category", "phishing")
-                    .put("latestVerdict", "phishing")
-                    .put("isRetroVerdict", retro)
-                    .put("timestamp", verdictAt.toString()))
-            .put("action", new JsonObject());
+    JsonObject message = conviction(received, verdictAt, retro);
     site.publish(List.of(message), tracked);
     return message;
+  }
+
+  /** A phishing conviction of a message for alice, in ETD's JSON shape. */
+  static JsonObject conviction(Instant received, Instant verdictAt, boolean retro) {
+    String local = UUID.randomUUID().toString();
+    return new JsonObject()
+        .put("id", UUID.randomUUID().toString())
+        .put("timestamp", received.toString())
+        .put("direction", "incoming")
+        .put("fromAddress", "payroll@payroll-update.test")
+        .put("mailboxes", new JsonArray().add("alice@example.com"))
+        .put("internetMessageId", "<" + local + "@mail.payroll-update.test>")
+        .put("subject", "Payroll change confirmation")
+        .put(
+            "verdict",
+            new JsonObject()
+                .put("category", "phishing")
+                .put("latestVerdict", "phishing")
+                .put("isRetroVerdict", retro)
+                .put("timestamp", verdictAt.toString()))
+        .put("action", new JsonObject());
   }
 
   /** Injects {@code times} faults on one endpoint and expects one clean cycle anyway. */
