@@ -95,6 +95,10 @@ public final class EtdClient {
               if (page.nextPageToken() == null || page.messages().isEmpty()) {
                 return Future.succeededFuture(stats);
               }
+              if (retrier.halted()) {
+                // Failing, not stopping short: a partly read window must not count as searched.
+                return Future.failedFuture(Retrier.stopping("ETD search " + window));
+              }
               return readFrom(window, verdicts, pageSize, page.nextPageToken(), stats, onPage);
             },
             err -> {
@@ -285,6 +289,11 @@ public final class EtdClient {
   private static <T> Future<T> fail(
       String message, int status, boolean retryable, Duration retryAfter) {
     return Future.failedFuture(new CallFailure(message, status, retryable, retryAfter));
+  }
+
+  /** Sends no new request from now on; see {@link Retrier#halt()}. */
+  public void halt() {
+    retrier.halt();
   }
 
   /** Forgets the token, so the next call takes a new one. */

@@ -166,15 +166,18 @@ public final class SmaClient {
       Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> send) {
     return bulkhead.run(
         () ->
-            credential()
-                .compose(
-                    credential -> {
-                      prepare(request, credential);
-                      return send.apply(request)
-                          .recover(
-                              err -> Future.failedFuture(CallFailure.transport("SMA call", err)))
-                          .compose(response -> sorted(response, credential));
-                    }));
+            retrier.halted()
+                ? Future.failedFuture(Retrier.stopping("SMA call"))
+                : credential()
+                    .compose(
+                        credential -> {
+                          prepare(request, credential);
+                          return send.apply(request)
+                              .recover(
+                                  err ->
+                                      Future.failedFuture(CallFailure.transport("SMA call", err)))
+                              .compose(response -> sorted(response, credential));
+                        }));
   }
 
   private Future<String> credential() {
@@ -273,6 +276,11 @@ public final class SmaClient {
 
   public int inFlight() {
     return bulkhead.inFlight();
+  }
+
+  /** Sends no new request from now on, queued ones included; see {@link Retrier#halt()}. */
+  public void halt() {
+    retrier.halt();
   }
 
   /** Forgets the session token, so the next call logs in again. */
