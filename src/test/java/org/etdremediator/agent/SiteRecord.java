@@ -41,12 +41,7 @@ public final class SiteRecord {
 
   /** How many times the SMA accepted a remediation of each published message, by ETD id. */
   public static Map<String, Integer> remediationCounts(SimulatedSite site) {
-    Map<String, String> byMessageId = new HashMap<>();
-    site.published()
-        .forEach(
-            (id, m) ->
-                byMessageId.put(
-                    ConvictionParser.normaliseMessageId(m.getString("internetMessageId", "")), id));
+    Map<String, String> byMessageId = site.etdIdsByMessageId();
     Map<String, Integer> counts = new HashMap<>();
     for (SmaSimulator.AcceptedRemediation r : site.sma().remediations()) {
       counts.merge(byMessageId.get(r.message().getString("message_id")), 1, Integer::sum);

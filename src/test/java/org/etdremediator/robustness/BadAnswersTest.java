@@ -97,35 +97,33 @@ class BadAnswersTest extends SiteTest {
             .put("direction", "INCOMING");
     site.etd().addMessage(noId);
     site.publish(List.of(mailboxText, messageIdNumber, mixedMailboxes), true);
-    withAgent(agent -> agent.runCycle())
+    oneCycle()
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
-                          assertEquals(1, SiteRecord.remediationsOf(site, good).size());
-                          List<SmaSimulator.AcceptedRemediation> mixed =
-                              SiteRecord.remediationsOf(site, mixedMailboxes);
-                          assertEquals(1, mixed.size());
-                          assertEquals(
-                              new JsonArray().add("bob@example.com"),
-                              mixed.get(0).message().getJsonArray("recipient_email"));
-                          Map<String, String> reasons =
-                              SiteRecord.audit(harness.stateDir()).stream()
-                                  .filter(e -> "skipped".equals(e.getString("outcome")))
-                                  .collect(
-                                      Collectors.toMap(
-                                          e -> e.getString("etdId"),
-                                          e -> e.getString("reason"),
-                                          (a, b) -> a));
-                          assertTrue(
-                              reasons.get(mailboxText.getString("id")).contains("no mailbox"),
-                              "reasons: " + reasons);
-                          assertTrue(
-                              reasons.get(messageIdNumber.getString("id")).contains("Message-ID"),
-                              "reasons: " + reasons);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                  assertEquals(1, SiteRecord.remediationsOf(site, good).size());
+                  List<SmaSimulator.AcceptedRemediation> mixed =
+                      SiteRecord.remediationsOf(site, mixedMailboxes);
+                  assertEquals(1, mixed.size());
+                  assertEquals(
+                      new JsonArray().add("bob@example.com"),
+                      mixed.get(0).message().getJsonArray("recipient_email"));
+                  Map<String, String> reasons =
+                      SiteRecord.audit(harness.stateDir()).stream()
+                          .filter(e -> "skipped".equals(e.getString("outcome")))
+                          .collect(
+                              Collectors.toMap(
+                                  e -> e.getString("etdId"),
+                                  e -> e.getString("reason"),
+                                  (a, b) -> a));
+                  assertTrue(
+                      reasons.get(mailboxText.getString("id")).contains("no mailbox"),
+                      "reasons: " + reasons);
+                  assertTrue(
+                      reasons.get(messageIdNumber.getString("id")).contains("Message-ID"),
+                      "reasons: " + reasons);
+                }));
   }
 }

@@ -65,15 +65,7 @@ class CrashTest extends SiteTest {
 
   /** Published ids the SMA accepted a remediation of in {@code [from, before)}. */
   private Set<String> accepted(Instant from, Instant before) {
-    Map<String, String> byMessageId =
-        site.published().entrySet().stream()
-            .collect(
-                Collectors.toMap(
-                    e ->
-                        org.etdremediator.etd.ConvictionParser.normaliseMessageId(
-                            e.getValue().getString("internetMessageId", "")),
-                    Map.Entry::getKey,
-                    (a, b) -> a));
+    Map<String, String> byMessageId = site.etdIdsByMessageId();
     return site.sma().remediations().stream()
         .filter(r -> !r.acceptedAt().isBefore(from) && r.acceptedAt().isBefore(before))
         .map(r -> byMessageId.get(r.message().getString("message_id")))

@@ -42,48 +42,46 @@ class DowntimeTest extends SiteTest {
         publishConviction(now.minus(Duration.ofDays(95)), now.minus(Duration.ofDays(95)), false);
     LogCapture log = new LogCapture("org.etdremediator.agent.Cycle");
     seed(vertx, Checkpoint.empty().withSearchedUntil(stoppedAt))
-        .compose(v -> withAgent(agent -> agent.runCycle()))
+        .compose(v -> oneCycle())
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          log.close();
-                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
-                          for (JsonObject m : reachable) {
-                            assertEquals(
-                                1,
-                                SiteRecord.remediationsOf(site, m).size(),
-                                "remediated: received " + m.getString("timestamp"));
-                          }
-                          assertEquals(0, SiteRecord.remediationsOf(site, beyond).size());
-                          List<RecordedRequest> searches =
-                              site.etd().allRequests().stream()
-                                  .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
-                                  .toList();
-                          assertTrue(searches.size() >= 3, "several slices: " + searches.size());
-                          for (RecordedRequest r : searches) {
-                            JsonArray range = new JsonObject(r.body()).getJsonArray("timestamp");
-                            Instant from = Instant.parse(range.getString(0));
-                            Instant to = Instant.parse(range.getString(1));
-                            assertTrue(
-                                Duration.between(from, to).compareTo(Duration.ofDays(32)) <= 0,
-                                "at most 32 days: " + range);
-                            assertTrue(
-                                !from.isBefore(r.at().minus(Duration.ofDays(90))),
-                                "within 90 days: " + range);
-                          }
-                          assertEquals(
-                              searches.size(),
-                              site.etd().searchCalls(),
-                              "ETD refused none of the searches");
-                          String from = stoppedAt.minus(Duration.ofMinutes(2)).toString();
-                          List<String> errors = log.at(Level.ERROR);
-                          assertEquals(1, errors.size(), "one ERROR: " + errors);
-                          assertTrue(
-                              errors.get(0).contains("[" + from + ", "),
-                              "names the span from " + from + ": " + errors.get(0));
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  log.close();
+                  assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                  for (JsonObject m : reachable) {
+                    assertEquals(
+                        1,
+                        SiteRecord.remediationsOf(site, m).size(),
+                        "remediated: received " + m.getString("timestamp"));
+                  }
+                  assertEquals(0, SiteRecord.remediationsOf(site, beyond).size());
+                  List<RecordedRequest> searches =
+                      site.etd().allRequests().stream()
+                          .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
+                          .toList();
+                  assertTrue(searches.size() >= 3, "several slices: " + searches.size());
+                  for (RecordedRequest r : searches) {
+                    JsonArray range = new JsonObject(r.body()).getJsonArray("timestamp");
+                    Instant from = Instant.parse(range.getString(0));
+                    Instant to = Instant.parse(range.getString(1));
+                    assertTrue(
+                        Duration.between(from, to).compareTo(Duration.ofDays(32)) <= 0,
+                        "at most 32 days: " + range);
+                    assertTrue(
+                        !from.isBefore(r.at().minus(Duration.ofDays(90))),
+                        "within 90 days: " + range);
+                  }
+                  assertEquals(
+                      searches.size(),
+                      site.etd().searchCalls(),
+                      "ETD refused none of the searches");
+                  String from = stoppedAt.minus(Duration.ofMinutes(2)).toString();
+                  List<String> errors = log.at(Level.ERROR);
+                  assertEquals(1, errors.size(), "one ERROR: " + errors);
+                  assertTrue(
+                      errors.get(0).contains("[" + from + ", "),
+                      "names the span from " + from + ": " + errors.get(0));
+                }));
   }
 }

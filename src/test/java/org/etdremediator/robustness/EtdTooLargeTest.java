@@ -27,29 +27,26 @@ class EtdTooLargeTest extends SiteTest {
   void halvesThePageSize(VertxTestContext ctx) {
     SiteRecord.publish(site, 12, 40, Duration.ofMinutes(40), true);
     harness.set("etd", "pageSize", 20);
-    withAgent(agent -> agent.runCycle())
+    oneCycle()
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
-                          SiteRecord.assertExactlyOnce(site);
-                          Set<Integer> answered =
-                              site.etd().requests().stream()
-                                  .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
-                                  .map(r -> new JsonObject(r.body()).getInteger("pageSize"))
-                                  .collect(Collectors.toSet());
-                          long searches =
-                              site.etd().allRequests().stream()
-                                  .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
-                                  .count();
-                          assertTrue(
-                              searches > site.etd().searchCalls(), "some answers were too large");
-                          assertTrue(
-                              answered.stream().anyMatch(s -> s < 20),
-                              "smaller pages were asked for: " + answered);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                  SiteRecord.assertExactlyOnce(site);
+                  Set<Integer> answered =
+                      site.etd().requests().stream()
+                          .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
+                          .map(r -> new JsonObject(r.body()).getInteger("pageSize"))
+                          .collect(Collectors.toSet());
+                  long searches =
+                      site.etd().allRequests().stream()
+                          .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
+                          .count();
+                  assertTrue(searches > site.etd().searchCalls(), "some answers were too large");
+                  assertTrue(
+                      answered.stream().anyMatch(s -> s < 20),
+                      "smaller pages were asked for: " + answered);
+                }));
   }
 }

@@ -57,17 +57,15 @@ class PendingWorkTest extends SiteTest {
                     assertTrue(onDisk.checkpoint().searchedUntil() != null, "checkpoint moved");
                   });
               harness.set("sma", "baseUrl", smaUrl);
-              return withAgent(agent -> agent.runCycle());
+              return oneCycle();
             })
         .onComplete(
-            ctx.succeeding(
-                back ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(must, back.remediated(), "remediated once the SMA is back");
-                          SiteRecord.assertExactlyOnce(site);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                back -> {
+                  assertEquals(must, back.remediated(), "remediated once the SMA is back");
+                  SiteRecord.assertExactlyOnce(site);
+                }));
   }
 
   @Test
@@ -94,23 +92,20 @@ class PendingWorkTest extends SiteTest {
                           return agent.runCycle();
                         }))
         .onComplete(
-            ctx.succeeding(
-                after ->
-                    ctx.verify(
-                        () -> {
-                          log.close();
-                          List<String> errors = log.at(Level.ERROR);
-                          assertEquals(must, errors.size(), "one ERROR a message: " + errors);
-                          assertTrue(errors.get(0).contains("giving up"), errors.get(0));
-                          long audited =
-                              SiteRecord.audit(harness.stateDir()).stream()
-                                  .filter(e -> "failed".equals(e.getString("outcome")))
-                                  .count();
-                          assertEquals(must, audited, "a failed line a message in the audit log");
-                          assertEquals(
-                              0, site.sma().remediations().size(), "a failed item is not retried");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                after -> {
+                  log.close();
+                  List<String> errors = log.at(Level.ERROR);
+                  assertEquals(must, errors.size(), "one ERROR a message: " + errors);
+                  assertTrue(errors.get(0).contains("giving up"), errors.get(0));
+                  long audited =
+                      SiteRecord.audit(harness.stateDir()).stream()
+                          .filter(e -> "failed".equals(e.getString("outcome")))
+                          .count();
+                  assertEquals(must, audited, "a failed line a message in the audit log");
+                  assertEquals(0, site.sma().remediations().size(), "a failed item is not retried");
+                }));
   }
 
   @Test
@@ -123,38 +118,28 @@ class PendingWorkTest extends SiteTest {
     site.etd().faults().next(Endpoint.ETD_SEARCH, Fault.status(503), 3);
     // Slow remediations are still running when the search gives up on the second page.
     site.sma().faults().always(Endpoint.SMA_REMEDIATION, Fault.latency(Duration.ofMillis(150)));
-    withAgent(
-            agent ->
-                agent
-                    .runCycle()
-                    .compose(
-                        first -> {
-                          ctx.verify(
-                              () -> {
-                                assertFalse(first.ok(), "the cycle failed");
-                                assertEquals(
-                                    0, site.sma().inFlight(), "its calls ended with the cycle");
-                                assertNull(agent.agent().store().checkpoint().searchedUntil());
-                                Set<String> recorded =
-                                    site.published().keySet().stream()
-                                        .filter(agent.agent().store()::isRemediated)
-                                        .collect(Collectors.toSet());
-                                assertEquals(
-                                    SiteRecord.remediationCounts(site).keySet(),
-                                    recorded,
-                                    "every remediation the SMA accepted is in the ledger");
-                                assertFalse(recorded.isEmpty(), "the first page was remediated");
-                              });
-                          return agent.runCycle();
-                        }))
+    twoCycles(
+            ctx,
+            (agent, first) -> {
+              assertFalse(first.ok(), "the cycle failed");
+              assertEquals(0, site.sma().inFlight(), "its calls ended with the cycle");
+              assertNull(agent.agent().store().checkpoint().searchedUntil());
+              Set<String> recorded =
+                  site.published().keySet().stream()
+                      .filter(agent.agent().store()::isRemediated)
+                      .collect(Collectors.toSet());
+              assertEquals(
+                  SiteRecord.remediationCounts(site).keySet(),
+                  recorded,
+                  "every remediation the SMA accepted is in the ledger");
+              assertFalse(recorded.isEmpty(), "the first page was remediated");
+            })
         .onComplete(
-            ctx.succeeding(
-                second ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(second.ok(), "next cycle ok: " + second.error());
-                          SiteRecord.assertExactlyOnce(site);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                second -> {
+                  assertTrue(second.ok(), "next cycle ok: " + second.error());
+                  SiteRecord.assertExactlyOnce(site);
+                }));
   }
 }

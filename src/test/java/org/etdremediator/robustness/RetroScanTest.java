@@ -58,20 +58,15 @@ class RetroScanTest extends SiteTest {
                               agent
                                   .stop()
                                   .onComplete(
-                                      ctx.succeeding(
-                                          v ->
-                                              ctx.verify(
-                                                  () -> {
-                                                    assertTrue(
-                                                        took.compareTo(Duration.ofMillis(3000))
-                                                            <= 0,
-                                                        "remediated after " + took);
-                                                    assertEquals(
-                                                        1,
-                                                        SiteRecord.remediationsOf(site, late[0])
-                                                            .size());
-                                                    ctx.completeNow();
-                                                  })));
+                                      checked(
+                                          ctx,
+                                          v -> {
+                                            assertTrue(
+                                                took.compareTo(Duration.ofMillis(3000)) <= 0,
+                                                "remediated after " + took);
+                                            assertEquals(
+                                                1, SiteRecord.remediationsOf(site, late[0]).size());
+                                          }));
                             })));
   }
 
@@ -87,28 +82,26 @@ class RetroScanTest extends SiteTest {
     Checkpoint saved =
         Checkpoint.empty().withSearchedUntil(now.minusSeconds(30)).withQuota(today, 960);
     seed(vertx, saved)
-        .compose(v -> withAgent(agent -> agent.runCycle()))
+        .compose(v -> oneCycle())
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          log.close();
-                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
-                          assertEquals(1, SiteRecord.remediationsOf(site, recent).size());
-                          assertEquals(
-                              0,
-                              SiteRecord.remediationsOf(site, older).size(),
-                              "no retro scan this close to the quota");
-                          assertTrue(
-                              site.etd().requests().stream()
-                                  .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
-                                  .map(r -> searchStart(r.body()))
-                                  .allMatch(start -> start.isAfter(now.minus(Duration.ofHours(1)))),
-                              "only the regular window was searched");
-                          assertEquals(1, log.at(Level.WARN).size(), "one warning about the quota");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  log.close();
+                  assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                  assertEquals(1, SiteRecord.remediationsOf(site, recent).size());
+                  assertEquals(
+                      0,
+                      SiteRecord.remediationsOf(site, older).size(),
+                      "no retro scan this close to the quota");
+                  assertTrue(
+                      site.etd().requests().stream()
+                          .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
+                          .map(r -> searchStart(r.body()))
+                          .allMatch(start -> start.isAfter(now.minus(Duration.ofHours(1)))),
+                      "only the regular window was searched");
+                  assertEquals(1, log.at(Level.WARN).size(), "one warning about the quota");
+                }));
   }
 
   @Test
@@ -121,15 +114,13 @@ class RetroScanTest extends SiteTest {
     Checkpoint saved =
         Checkpoint.empty().withSearchedUntil(now.minusSeconds(30)).withQuota(today, 100);
     seed(vertx, saved)
-        .compose(v -> withAgent(agent -> agent.runCycle()))
+        .compose(v -> oneCycle())
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(1, SiteRecord.remediationsOf(site, older).size());
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  assertEquals(1, SiteRecord.remediationsOf(site, older).size());
+                }));
   }
 
   private static Instant searchStart(String body) {

@@ -92,31 +92,29 @@ class RetryTest extends SiteTest {
     publish();
     harness.set("sma", "concurrency", 1);
     site.sma().faults().next(Endpoint.SMA_REMEDIATION, Fault.status(429, Duration.ofSeconds(1)), 1);
-    withAgent(agent -> agent.runCycle())
+    oneCycle()
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          SiteRecord.assertExactlyOnce(site);
-                          List<RecordedRequest> calls =
-                              site.sma().allRequests().stream()
-                                  .filter(r -> r.endpoint() == Endpoint.SMA_REMEDIATION)
-                                  .toList();
-                          RecordedRequest refused = calls.get(0);
-                          RecordedRequest retry =
-                              calls.stream()
-                                  .skip(1)
-                                  .filter(r -> r.body().equals(refused.body()))
-                                  .findFirst()
-                                  .orElseThrow();
-                          Duration waited = Duration.between(refused.at(), retry.at());
-                          // The harness's backoff never waits more than 200 ms on its own.
-                          assertTrue(
-                              waited.compareTo(Duration.ofMillis(950)) >= 0,
-                              "waited " + waited + " before the retry");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  SiteRecord.assertExactlyOnce(site);
+                  List<RecordedRequest> calls =
+                      site.sma().allRequests().stream()
+                          .filter(r -> r.endpoint() == Endpoint.SMA_REMEDIATION)
+                          .toList();
+                  RecordedRequest refused = calls.get(0);
+                  RecordedRequest retry =
+                      calls.stream()
+                          .skip(1)
+                          .filter(r -> r.body().equals(refused.body()))
+                          .findFirst()
+                          .orElseThrow();
+                  Duration waited = Duration.between(refused.at(), retry.at());
+                  // The harness's backoff never waits more than 200 ms on its own.
+                  assertTrue(
+                      waited.compareTo(Duration.ofMillis(950)) >= 0,
+                      "waited " + waited + " before the retry");
+                }));
   }
 
   @Test
@@ -126,38 +124,29 @@ class RetryTest extends SiteTest {
     harness.set("sma", "maxAttempts", 3);
     site.sma().faults().always(Endpoint.SMA_REMEDIATION, Fault.status(503));
     int must = site.mustRemediate().size();
-    withAgent(
-            agent ->
-                agent
-                    .runCycle()
-                    .compose(
-                        first -> {
-                          ctx.verify(
-                              () -> {
-                                assertEquals(must, first.pending(), "every conviction pending");
-                                assertEquals(
-                                    3L * must,
-                                    site.sma().allRequests().stream()
-                                        .filter(r -> r.endpoint() == Endpoint.SMA_REMEDIATION)
-                                        .count(),
-                                    "three attempts a message");
-                                assertNotNull(
-                                    agent.agent().store().checkpoint().searchedUntil(),
-                                    "the window is done: its messages are safely pending");
-                                assertEquals(must, agent.agent().store().pending().size());
-                              });
-                          site.sma().faults().clear();
-                          return agent.runCycle();
-                        }))
+    twoCycles(
+            ctx,
+            (agent, first) -> {
+              assertEquals(must, first.pending(), "every conviction pending");
+              assertEquals(
+                  3L * must,
+                  site.sma().allRequests().stream()
+                      .filter(r -> r.endpoint() == Endpoint.SMA_REMEDIATION)
+                      .count(),
+                  "three attempts a message");
+              assertNotNull(
+                  agent.agent().store().checkpoint().searchedUntil(),
+                  "the window is done: its messages are safely pending");
+              assertEquals(must, agent.agent().store().pending().size());
+              site.sma().faults().clear();
+            })
         .onComplete(
-            ctx.succeeding(
-                second ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(must, second.remediated(), "remediated in the next cycle");
-                          SiteRecord.assertExactlyOnce(site);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                second -> {
+                  assertEquals(must, second.remediated(), "remediated in the next cycle");
+                  SiteRecord.assertExactlyOnce(site);
+                }));
   }
 
   @Test
@@ -165,28 +154,19 @@ class RetryTest extends SiteTest {
   void etdFailureKeepsCheckpoint(VertxTestContext ctx) {
     publish();
     site.etd().faults().always(Endpoint.ETD_SEARCH, Fault.status(503));
-    withAgent(
-            agent ->
-                agent
-                    .runCycle()
-                    .compose(
-                        first -> {
-                          ctx.verify(
-                              () -> {
-                                assertFalse(first.ok(), "the cycle failed");
-                                assertNull(agent.agent().store().checkpoint().searchedUntil());
-                              });
-                          site.etd().faults().clear();
-                          return agent.runCycle();
-                        }))
+    twoCycles(
+            ctx,
+            (agent, first) -> {
+              assertFalse(first.ok(), "the cycle failed");
+              assertNull(agent.agent().store().checkpoint().searchedUntil());
+              site.etd().faults().clear();
+            })
         .onComplete(
-            ctx.succeeding(
-                (CycleSummary second) ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(second.ok(), "next cycle ok: " + second.error());
-                          SiteRecord.assertExactlyOnce(site);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                (CycleSummary second) -> {
+                  assertTrue(second.ok(), "next cycle ok: " + second.error());
+                  SiteRecord.assertExactlyOnce(site);
+                }));
   }
 }

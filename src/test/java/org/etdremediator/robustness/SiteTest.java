@@ -3,7 +3,9 @@ package org.etdremediator.robustness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +23,7 @@ import org.etdremediator.agent.SiteRecord;
 import org.etdremediator.cli.AgentProcess;
 import org.etdremediator.demo.SimulatedSite;
 import org.etdremediator.ledger.Checkpoint;
+import org.etdremediator.ledger.CycleSummary;
 import org.etdremediator.ledger.StateStore;
 import org.etdremediator.sim.Endpoint;
 import org.etdremediator.sim.EtdSimulator;
@@ -109,20 +112,59 @@ abstract class SiteTest {
     SiteRecord.publish(site, seed, 30, Duration.ofMinutes(40), true);
     (endpoint.name().startsWith("ETD") ? site.etd().faults() : site.sma().faults())
         .next(endpoint, fault, times);
-    withAgent(agent -> agent.runCycle())
+    oneCycle()
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
-                          assertEquals(0, summary.pending(), "nothing left pending");
-                          SiteRecord.assertExactlyOnce(site);
-                          int injected =
-                              site.etd().faults().injected() + site.sma().faults().injected();
-                          assertEquals(times, injected, "faults applied");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                  assertEquals(0, summary.pending(), "nothing left pending");
+                  SiteRecord.assertExactlyOnce(site);
+                  int injected = site.etd().faults().injected() + site.sma().faults().injected();
+                  assertEquals(times, injected, "faults applied");
+                }));
+  }
+
+  /** What a test checks on a result; an assertion failing in it fails the test. */
+  interface Check<T> {
+    void accept(T value) throws Throwable;
+  }
+
+  /** Completes the test once {@code check} passes on the result; a failed result fails it. */
+  static <T> Handler<AsyncResult<T>> checked(VertxTestContext ctx, Check<T> check) {
+    return ctx.succeeding(
+        value ->
+            ctx.verify(
+                () -> {
+                  check.accept(value);
+                  ctx.completeNow();
+                }));
+  }
+
+  /** Starts an agent, runs one cycle and stops the agent; the future holds the cycle's summary. */
+  Future<CycleSummary> oneCycle() {
+    return withAgent(AgentProcess::runCycle);
+  }
+
+  /** What a test checks on the agent and its first cycle, and changes before the second. */
+  interface Between {
+    void accept(AgentProcess agent, CycleSummary first) throws Throwable;
+  }
+
+  /**
+   * Runs a cycle, checks it and changes the site with {@code between}, then runs a second cycle and
+   * stops the agent; the future holds the second cycle's summary.
+   */
+  Future<CycleSummary> twoCycles(VertxTestContext ctx, Between between) {
+    return withAgent(
+        agent ->
+            agent
+                .runCycle()
+                .compose(
+                    first -> {
+                      ctx.verify(() -> between.accept(agent, first));
+                      return agent.runCycle();
+                    }));
   }
 
   /** Starts an agent that runs cycles when asked, runs {@code work} on it, then stops it. */

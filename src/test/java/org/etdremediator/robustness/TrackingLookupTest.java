@@ -46,63 +46,45 @@ class TrackingLookupTest extends SiteTest {
     JsonObject m = convictionNotTracked();
     Instant handled = Instant.parse(m.getString("timestamp")).plusSeconds(3);
     track(m, 424242, handled);
-    withAgent(agent -> agent.runCycle())
+    oneCycle()
         .onComplete(
-            ctx.succeeding(
-                summary ->
-                    ctx.verify(
-                        () -> {
-                          List<SmaSimulator.AcceptedRemediation> sent =
-                              SiteRecord.remediationsOf(site, m);
-                          assertEquals(1, sent.size());
-                          JsonObject detail = sent.get(0).message();
-                          assertEquals(new JsonArray().add(424242), detail.getJsonArray("mid"));
-                          assertEquals(SERIAL, detail.getString("serial_number"));
-                          assertEquals(handled.getEpochSecond(), detail.getLong("sent_at"));
-                          // The simulator refuses dates with seconds or milliseconds, as the SMA
-                          // does: every lookup it answered had whole minutes.
-                          assertEquals(
-                              trackingCalls(site.sma().allRequests()),
-                              trackingCalls(site.sma().requests()),
-                              "no lookup refused");
-                          assertTrue(trackingCalls(site.sma().requests()) >= 1, "looked up");
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                summary -> {
+                  JsonObject detail = onlyRemediation(m);
+                  assertEquals(new JsonArray().add(424242), detail.getJsonArray("mid"));
+                  assertEquals(SERIAL, detail.getString("serial_number"));
+                  assertEquals(handled.getEpochSecond(), detail.getLong("sent_at"));
+                  // The simulator refuses dates with seconds or milliseconds, as the SMA
+                  // does: every lookup it answered had whole minutes.
+                  assertEquals(
+                      trackingCalls(site.sma().allRequests()),
+                      trackingCalls(site.sma().requests()),
+                      "no lookup refused");
+                  assertTrue(trackingCalls(site.sma().requests()) >= 1, "looked up");
+                }));
   }
 
   @Test
   @DisplayName("a message not yet in tracking stays pending, and goes with real values once there")
   void pendingUntilTracked(VertxTestContext ctx) {
     JsonObject m = convictionNotTracked();
-    withAgent(
-            agent ->
-                agent
-                    .runCycle()
-                    .compose(
-                        first -> {
-                          ctx.verify(
-                              () -> {
-                                assertEquals(1, first.pending(), "pending");
-                                assertTrue(SiteRecord.remediationsOf(site, m).isEmpty());
-                                assertEquals(1, agent.agent().store().pending().size());
-                              });
-                          track(m, 515151, Instant.parse(m.getString("timestamp")));
-                          return agent.runCycle();
-                        }))
+    twoCycles(
+            ctx,
+            (agent, first) -> {
+              assertEquals(1, first.pending(), "pending");
+              assertTrue(SiteRecord.remediationsOf(site, m).isEmpty());
+              assertEquals(1, agent.agent().store().pending().size());
+              track(m, 515151, Instant.parse(m.getString("timestamp")));
+            })
         .onComplete(
-            ctx.succeeding(
-                second ->
-                    ctx.verify(
-                        () -> {
-                          List<SmaSimulator.AcceptedRemediation> sent =
-                              SiteRecord.remediationsOf(site, m);
-                          assertEquals(1, sent.size());
-                          assertEquals(
-                              new JsonArray().add(515151),
-                              sent.get(0).message().getJsonArray("mid"));
-                          assertEquals(SERIAL, sent.get(0).message().getString("serial_number"));
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                second -> {
+                  JsonObject detail = onlyRemediation(m);
+                  assertEquals(new JsonArray().add(515151), detail.getJsonArray("mid"));
+                  assertEquals(SERIAL, detail.getString("serial_number"));
+                }));
   }
 
   @Test
@@ -116,29 +98,31 @@ class TrackingLookupTest extends SiteTest {
         .set("sma", "esaSerialNumber", "ESA-FALLBACK-1");
     withAgent(agent -> SiteRecord.cyclesUntil(agent, s -> s.remediated() == 1, 40))
         .onComplete(
-            ctx.succeeding(
-                last ->
-                    ctx.verify(
-                        () -> {
-                          List<SmaSimulator.AcceptedRemediation> sent =
-                              SiteRecord.remediationsOf(site, m);
-                          assertEquals(1, sent.size());
-                          JsonObject detail = sent.get(0).message();
-                          assertEquals(new JsonArray().add(7), detail.getJsonArray("mid"));
-                          assertEquals("ESA-FALLBACK-1", detail.getString("serial_number"));
-                          assertEquals(
-                              Instant.parse(m.getString("timestamp")).getEpochSecond(),
-                              detail.getLong("sent_at"));
-                          JsonObject line =
-                              SiteRecord.audit(harness.stateDir()).stream()
-                                  .filter(e -> "remediated".equals(e.getString("outcome")))
-                                  .findFirst()
-                                  .orElseThrow();
-                          assertTrue(
-                              line.getString("reason", "").contains("without tracking data"),
-                              "audit reason: " + line);
-                          ctx.completeNow();
-                        })));
+            checked(
+                ctx,
+                last -> {
+                  JsonObject detail = onlyRemediation(m);
+                  assertEquals(new JsonArray().add(7), detail.getJsonArray("mid"));
+                  assertEquals("ESA-FALLBACK-1", detail.getString("serial_number"));
+                  assertEquals(
+                      Instant.parse(m.getString("timestamp")).getEpochSecond(),
+                      detail.getLong("sent_at"));
+                  JsonObject line =
+                      SiteRecord.audit(harness.stateDir()).stream()
+                          .filter(e -> "remediated".equals(e.getString("outcome")))
+                          .findFirst()
+                          .orElseThrow();
+                  assertTrue(
+                      line.getString("reason", "").contains("without tracking data"),
+                      "audit reason: " + line);
+                }));
+  }
+
+  /** The message_details element of the one remediation request sent for {@code m}. */
+  private JsonObject onlyRemediation(JsonObject m) {
+    List<SmaSimulator.AcceptedRemediation> sent = SiteRecord.remediationsOf(site, m);
+    assertEquals(1, sent.size(), "remediation requests for the message");
+    return sent.get(0).message();
   }
 
   private static long trackingCalls(List<RecordedRequest> requests) {
