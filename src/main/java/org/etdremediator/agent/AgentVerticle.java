@@ -268,6 +268,13 @@ public final class AgentVerticle extends VerticleBase {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
+    // No new call and no retry from here: what is not sent stays pending for the next start.
+    if (etd != null) {
+      etd.halt();
+    }
+    if (sma != null) {
+      sma.halt();
+    }
     LOG.info(
         "stopping: {}",
         running == null ? "no cycle running" : "letting the running cycle's calls finish");

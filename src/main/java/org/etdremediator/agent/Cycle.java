@@ -1,5 +1,6 @@
 package org.etdremediator.agent;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -185,12 +186,26 @@ final class Cycle {
               }
               work.add(handlePage(page));
             })
-        .compose(stats -> Future.all(work))
+        .transform(searched -> afterPages(searched, work))
         .compose(
             v ->
                 movesCheckpoint && !interrupted
                     ? checkpoints.searched(slice.to())
                     : Future.succeededFuture());
+  }
+
+  /**
+   * Waits for every page handed over, also when the search failed part way: the cycle must not end,
+   * nor the state close, while their SMA calls are in flight. Fails with the search's failure, else
+   * with a page's.
+   */
+  private static Future<Void> afterPages(AsyncResult<?> searched, List<Future<Void>> work) {
+    return Future.join(work)
+        .transform(
+            handled -> {
+              Throwable error = searched.failed() ? searched.cause() : handled.cause();
+              return error == null ? Future.succeededFuture() : Future.failedFuture(error);
+            });
   }
 
   private Future<Void> handlePage(List<ConvictionParser.Parsed> page) {

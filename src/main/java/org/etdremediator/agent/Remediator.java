@@ -19,6 +19,7 @@ import org.etdremediator.ledger.FailedItem;
 import org.etdremediator.ledger.PendingItem;
 import org.etdremediator.ledger.Remediation;
 import org.etdremediator.ledger.StateStore;
+import org.etdremediator.net.Bulkhead;
 import org.etdremediator.net.Retrier;
 import org.etdremediator.sma.RemediationBatch;
 import org.etdremediator.sma.RemediationBatch.MessageDetail;
@@ -41,6 +42,7 @@ final class Remediator {
   private final AuditLog audit;
   private final AgentMetrics metrics;
   private final Clock clock;
+  private final Bulkhead sending;
 
   Remediator(
       AgentConfig config,
@@ -55,6 +57,7 @@ final class Remediator {
     this.audit = audit;
     this.metrics = metrics;
     this.clock = clock;
+    this.sending = new Bulkhead(config.sma().concurrency());
   }
 
   /** A conviction to remediate; {@code pending} is its earlier state when it was kept pending. */
@@ -144,6 +147,13 @@ final class Remediator {
     if (config.dryRun()) {
       return each(chunk, r -> recordDryRun(r, action));
     }
+    // A remediation keeps its place from the request until its outcome is on disk, so a kill finds
+    // at most sma.concurrency calls the SMA may have accepted unrecorded: the ones sent again.
+    return sending.run(() -> remediate(chunk, batch, action));
+  }
+
+  private Future<List<Outcome>> remediate(
+      List<Ready> chunk, RemediationBatch batch, RemediationAction action) {
     return sma.remediate(batch)
         .compose(
             accepted -> each(chunk, r -> recordRemediated(r, action, accepted)),

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.etdremediator.etd.ConvictionParser;
 import org.etdremediator.sim.ConvictionStream;
 import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.SmaSimulator;
@@ -81,12 +80,7 @@ public final class DemoRun {
 
   /** Prints what the SMA received and checks it against what had to be remediated. */
   public boolean report() {
-    Map<String, String> etdIdByMessageId = new HashMap<>();
-    site.published()
-        .forEach(
-            (id, m) ->
-                etdIdByMessageId.put(
-                    ConvictionParser.normaliseMessageId(m.getString("internetMessageId", "")), id));
+    Map<String, String> etdIdByMessageId = site.etdIdsByMessageId();
     Map<String, Integer> sent = new HashMap<>();
     out.println();
     out.println("What the SMA was asked to remediate:");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,6 +112,17 @@ public final class SimulatedSite {
   /** Every message published so far, by ETD id. */
   public Map<String, JsonObject> published() {
     return published;
+  }
+
+  /**
+   * The ETD id of every published message by its normalised Message-ID, the key remediation
+   * requests carry.
+   */
+  public Map<String, String> etdIdsByMessageId() {
+    Map<String, String> ids = new HashMap<>();
+    published.forEach(
+        (id, m) -> ids.put(ConvictionParser.normaliseMessageId(text(m, "internetMessageId")), id));
+    return ids;
   }
 
   /**

@@ -99,6 +99,10 @@ public final class EtdClient {
               if (page.nextPageToken() == null || page.messages().isEmpty()) {
                 return Future.succeededFuture(stats);
               }
+              if (retrier.halted()) {
+                // Failing, not stopping short: a partly read window must not count as searched.
+                return Future.failedFuture(Retrier.stopping("ETD search " + window));
+              }
               return readFrom(window, verdicts, pageSize, page.nextPageToken(), stats, onPage);
             },
             err -> {
@@ -296,6 +300,11 @@ public final class EtdClient {
   public EtdClient onCall(CallListener listener) {
     this.calls = listener;
     return this;
+  }
+
+  /** Sends no new request from now on; see {@link Retrier#halt()}. */
+  public void halt() {
+    retrier.halt();
   }
 
   /** Forgets the token, so the next call takes a new one. */

@@ -26,6 +26,16 @@ public final class Responses {
     }
   }
 
+  /** Whether a body parses as JSON of any kind. */
+  public static boolean jsonValue(Buffer body) {
+    try {
+      body.toJsonValue();
+      return true;
+    } catch (DecodeException notJson) {
+      return false;
+    }
+  }
+
   /** The {@code Retry-After} header in seconds, or null when absent or unreadable. */
   public static Duration retryAfter(HttpResponse<Buffer> response) {
     String value = response.getHeader("Retry-After");

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -12,11 +14,36 @@ public final class Retrier {
   private final Vertx vertx;
   private final Backoff backoff;
   private final Logger log;
+  private final Map<Promise<Void>, Long> sleeping = new ConcurrentHashMap<>();
+  private volatile boolean halted;
 
   public Retrier(Vertx vertx, Backoff backoff, Logger log) {
     this.vertx = vertx;
     this.backoff = backoff;
     this.log = log;
+  }
+
+  /**
+   * From now on no call is started and none is tried again; the attempts in flight run to their
+   * end. For an orderly stop: what is not sent stays pending, and is sent after the restart.
+   */
+  public void halt() {
+    halted = true;
+    // A retry waiting out its backoff gives up now rather than at the end of the wait.
+    sleeping.forEach(
+        (promise, timer) -> {
+          vertx.cancelTimer(timer);
+          promise.tryComplete();
+        });
+  }
+
+  public boolean halted() {
+    return halted;
+  }
+
+  /** The failure of a call that was not sent because the agent is stopping. */
+  public static CallFailure stopping(String what) {
+    return new CallFailure(what + ": not sent, the agent is stopping", 0, false, null);
   }
 
   /**
@@ -29,12 +56,15 @@ public final class Retrier {
 
   private <T> Future<Attempted<T>> attempt(
       String what, int attempt, int maxAttempts, Supplier<Future<T>> call) {
+    if (halted) {
+      return Future.failedFuture(new AttemptsExhausted(stopping(what), attempt - 1));
+    }
     return call.get()
         .map(result -> new Attempted<>(result, attempt))
         .recover(
             err -> {
               CallFailure failure = asFailure(what, err);
-              if (!failure.retryable() || attempt >= maxAttempts) {
+              if (!failure.retryable() || attempt >= maxAttempts || halted) {
                 return Future.failedFuture(new AttemptsExhausted(failure, attempt));
               }
               Duration delay = backoff.delayAfter(attempt, failure.retryAfter());
@@ -51,7 +81,14 @@ public final class Retrier {
 
   private Future<Void> sleep(Duration delay) {
     Promise<Void> promise = Promise.promise();
-    vertx.setTimer(Math.max(1, delay.toMillis()), id -> promise.complete());
+    long timer =
+        vertx.setTimer(
+            Math.max(1, delay.toMillis()),
+            id -> {
+              sleeping.remove(promise);
+              promise.tryComplete();
+            });
+    sleeping.put(promise, timer);
     return promise.future();
   }
 

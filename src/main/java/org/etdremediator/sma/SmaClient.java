@@ -82,9 +82,10 @@ public final class SmaClient {
             settings.maxAttempts(),
             () ->
                 call(
-                    http.postAbs(settings.baseUrl() + API + "/remediation")
-                        .putHeader("Content-Type", "application/json"),
-                    req -> req.sendBuffer(body.toBuffer())))
+                        http.postAbs(settings.baseUrl() + API + "/remediation")
+                            .putHeader("Content-Type", "application/json"),
+                        req -> req.sendBuffer(body.toBuffer()))
+                    .compose(SmaClient::fromTheApi))
         .compose(
             attempted -> {
               HttpResponse<Buffer> response = attempted.result();
@@ -93,6 +94,28 @@ public final class SmaClient {
               return Future.succeededFuture(
                   new Accepted(response.statusCode(), attempted.attempts(), text));
             });
+  }
+
+  /**
+   * The appliance's API answers in JSON, or with no body at all. A 2xx with any other body comes
+   * from something in front of it (a proxy's or a login page, a cut answer), so it is not taken as
+   * an acceptance: the call is tried again.
+   */
+  private static Future<HttpResponse<Buffer>> fromTheApi(HttpResponse<Buffer> response) {
+    Buffer raw = response.body();
+    if (raw == null || raw.length() == 0 || Responses.jsonValue(raw)) {
+      return Future.succeededFuture(response);
+    }
+    return Future.failedFuture(
+        new CallFailure(
+            "SMA remediation answered "
+                + response.statusCode()
+                + " with a body that is not JSON ("
+                + Responses.excerpt(response)
+                + "); not taken as accepted",
+            response.statusCode(),
+            true,
+            null));
   }
 
   /**
@@ -108,25 +131,36 @@ public final class SmaClient {
             settings.maxAttempts(),
             () ->
                 call(
-                    http.getAbs(settings.baseUrl() + API + "/message-tracking/messages")
-                        .addQueryParam("startDate", MINUTES.format(start))
-                        .addQueryParam("endDate", MINUTES.format(end))
-                        .addQueryParam("searchOption", "messages")
-                        .addQueryParam("ciscoHost", "All_Hosts")
-                        .addQueryParam("offset", "0")
-                        .addQueryParam("limit", "20")
-                        .addQueryParam("messageIdHeader", messageId),
-                    HttpRequest::send))
-        .compose(
-            attempted -> {
-              JsonObject json = Responses.jsonObject(attempted.result());
-              if (json == null) {
-                return Future.failedFuture(
-                    new CallFailure(
-                        "SMA message tracking answered without a JSON object", 200, true, null));
-              }
-              return Future.succeededFuture(TrackingParser.parse(json, messageId));
-            });
+                        http.getAbs(settings.baseUrl() + API + "/message-tracking/messages")
+                            .addQueryParam("startDate", MINUTES.format(start))
+                            .addQueryParam("endDate", MINUTES.format(end))
+                            .addQueryParam("searchOption", "messages")
+                            .addQueryParam("ciscoHost", "All_Hosts")
+                            .addQueryParam("offset", "0")
+                            .addQueryParam("limit", "20")
+                            .addQueryParam("messageIdHeader", messageId),
+                        HttpRequest::send)
+                    .compose(response -> readTracking(response, messageId)))
+        .map(Retrier.Attempted::result);
+  }
+
+  /** An unreadable answer fails the attempt, so that it is tried again like a 5xx. */
+  private static Future<Optional<TrackingHit>> readTracking(
+      HttpResponse<Buffer> response, String messageId) {
+    JsonObject json = Responses.jsonObject(response);
+    if (json == null) {
+      return Future.failedFuture(
+          new CallFailure(
+              "SMA message tracking answered "
+                  + response.statusCode()
+                  + " without a JSON object ("
+                  + Responses.excerpt(response)
+                  + ")",
+              response.statusCode(),
+              true,
+              null));
+    }
+    return Future.succeededFuture(TrackingParser.parse(json, messageId));
   }
 
   /** One attempt of a bounded call: authenticated, its answer sorted into success or failure. */
@@ -135,16 +169,19 @@ public final class SmaClient {
       Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> send) {
     return bulkhead.run(
         () ->
-            credential()
-                .compose(
-                    credential -> {
-                      prepare(request, credential);
-                      return send.apply(request)
-                          .onComplete(this::heard)
-                          .recover(
-                              err -> Future.failedFuture(CallFailure.transport("SMA call", err)))
-                          .compose(response -> sorted(response, credential));
-                    }));
+            retrier.halted()
+                ? Future.failedFuture(Retrier.stopping("SMA call"))
+                : credential()
+                    .compose(
+                        credential -> {
+                          prepare(request, credential);
+                          return send.apply(request)
+                              .onComplete(this::heard)
+                              .recover(
+                                  err ->
+                                      Future.failedFuture(CallFailure.transport("SMA call", err)))
+                              .compose(response -> sorted(response, credential));
+                        }));
   }
 
   private void heard(AsyncResult<HttpResponse<Buffer>> answer) {
@@ -254,6 +291,11 @@ public final class SmaClient {
   public SmaClient onCall(CallListener listener) {
     this.calls = listener;
     return this;
+  }
+
+  /** Sends no new request from now on, queued ones included; see {@link Retrier#halt()}. */
+  public void halt() {
+    retrier.halt();
   }
 
   /** Forgets the session token, so the next call logs in again. */

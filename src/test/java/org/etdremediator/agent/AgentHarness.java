@@ -42,6 +42,21 @@ public final class AgentHarness {
     config.getJsonObject("etd").put("requestsPerSecond", 50);
   }
 
+  public SimulatedSite site() {
+    return site;
+  }
+
+  /** Changes one section of the config tree: {@code set("sma", "maxAttempts", 2)}. */
+  public AgentHarness set(String section, String key, Object value) {
+    JsonObject part = config.getJsonObject(section);
+    if (part == null) {
+      part = new JsonObject();
+      config.put(section, part);
+    }
+    part.put(key, value);
+    return this;
+  }
+
   public JsonObject config() {
     return config;
   }

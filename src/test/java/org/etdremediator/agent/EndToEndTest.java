@@ -3,7 +3,6 @@ package org.etdremediator.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,12 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.etdremediator.cli.AgentProcess;
 import org.etdremediator.demo.SimulatedSite;
 import org.etdremediator.sim.ConvictionStream;
 import org.etdremediator.sim.Endpoint;
@@ -77,37 +73,6 @@ class EndToEndTest {
     return messages;
   }
 
-  private Map<String, Integer> remediatedCounts() {
-    Map<String, String> byMessageId = new HashMap<>();
-    site.published()
-        .forEach(
-            (id, m) ->
-                byMessageId.put(
-                    org.etdremediator.etd.ConvictionParser.normaliseMessageId(
-                        m.getString("internetMessageId", "")),
-                    id));
-    Map<String, Integer> counts = new HashMap<>();
-    for (SmaSimulator.AcceptedRemediation r : site.sma().remediations()) {
-      counts.merge(byMessageId.get(r.message().getString("message_id")), 1, Integer::sum);
-    }
-    return counts;
-  }
-
-  private void assertExactlyOnce() {
-    Map<String, Integer> counts = remediatedCounts();
-    Set<String> must = Set.copyOf(site.mustRemediate());
-    assertEquals(must, counts.keySet(), "remediated exactly the convictions with a mailbox");
-    counts.forEach((id, n) -> assertEquals(1, n, "remediations of " + id));
-  }
-
-  private static Future<Void> cycles(AgentProcess agent, int n) {
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < n; i++) {
-      chain = chain.compose(v -> agent.runCycle()).mapEmpty();
-    }
-    return chain;
-  }
-
   @Test
   @DisplayName("every page of a search is read, the last one included")
   void readsEveryPage(Vertx vertx, VertxTestContext ctx) {
@@ -123,7 +88,7 @@ class EndToEndTest {
                     ctx.verify(
                         () -> {
                           assertTrue(summary.ok(), "cycle ok: " + summary.error());
-                          assertExactlyOnce();
+                          SiteRecord.assertExactlyOnce(site);
                           long searches =
                               site.etd().requests().stream()
                                   .filter(r -> r.endpoint() == Endpoint.ETD_SEARCH)
@@ -158,7 +123,7 @@ class EndToEndTest {
                         () -> {
                           assertTrue(second.ok(), "second cycle ok: " + second.error());
                           assertEquals(2, site.etd().tokenCalls(), "one token, then one renewal");
-                          assertExactlyOnce();
+                          SiteRecord.assertExactlyOnce(site);
                           ctx.completeNow();
                         })));
   }
@@ -189,7 +154,7 @@ class EndToEndTest {
                           assertTrue(second.ok(), "second cycle ok: " + second.error());
                           assertEquals(
                               2, site.sma().loginCalls(), "one login, then one after the 401");
-                          assertExactlyOnce();
+                          SiteRecord.assertExactlyOnce(site);
                           ctx.completeNow();
                         })));
   }
@@ -323,7 +288,7 @@ class EndToEndTest {
                                                                 + i
                                                                 + " started before the one before it finished");
                                                       }
-                                                      assertExactlyOnce();
+                                                      SiteRecord.assertExactlyOnce(site);
                                                       ctx.completeNow();
                                                     })));
                               }
@@ -338,13 +303,13 @@ class EndToEndTest {
     harness.config().getJsonObject("schedule").put("overlap", "2h");
     harness
         .startOnce()
-        .compose(agent -> cycles(agent, 3).compose(v -> agent.stop()))
+        .compose(agent -> SiteRecord.cycles(agent, 3).compose(v -> agent.stop()))
         .onComplete(
             ctx.succeeding(
                 v ->
                     ctx.verify(
                         () -> {
-                          assertExactlyOnce();
+                          SiteRecord.assertExactlyOnce(site);
                           ctx.completeNow();
                         })));
   }
@@ -364,7 +329,7 @@ class EndToEndTest {
               int before = site.sma().remediations().size();
               return harness
                   .startOnce()
-                  .compose(agent -> cycles(agent, 2).compose(s -> agent.stop()))
+                  .compose(agent -> SiteRecord.cycles(agent, 2).compose(s -> agent.stop()))
                   .map(x -> before);
             })
         .onComplete(
@@ -376,7 +341,7 @@ class EndToEndTest {
                               before,
                               site.sma().remediations().size(),
                               "no new remediation after the restart");
-                          assertExactlyOnce();
+                          SiteRecord.assertExactlyOnce(site);
                           ctx.completeNow();
                         })));
   }
@@ -397,7 +362,7 @@ class EndToEndTest {
                 v ->
                     ctx.verify(
                         () -> {
-                          assertExactlyOnce();
+                          SiteRecord.assertExactlyOnce(site);
                           assertEquals(
                               3, site.sma().peakInFlight(), "peak of concurrent SMA calls");
                           ctx.completeNow();
