@@ -54,6 +54,7 @@ public final class AgentVerticle extends VerticleBase {
   private Future<CycleSummary> running;
   private CycleSummary lastSummary;
   private boolean retroForced = true;
+  private Remediator current;
   private boolean stopping;
   private int cyclesSinceCompaction;
 
@@ -142,6 +143,7 @@ public final class AgentVerticle extends VerticleBase {
                         .plus(config.schedule().retroInterval().multipliedBy(stretch))));
     retroForced = false;
     Remediator remediator = new Remediator(config, sma, store, audit, metrics, clock);
+    current = remediator;
     if (auditedSkips.size() > SKIP_MEMORY) {
       auditedSkips.clear();
     }
@@ -194,12 +196,15 @@ public final class AgentVerticle extends VerticleBase {
    */
   public void applyConfig(AgentConfig next) {
     AgentConfig before = config;
-    if (!next.etd().verdicts().containsAll(before.etd().verdicts())
-        || !before.etd().verdicts().containsAll(next.etd().verdicts())) {
+    if (!before.etd().verdicts().containsAll(next.etd().verdicts())) {
       // A verdict added later also matters for older messages: reach back at the next cycle.
-      retroForced = !before.etd().verdicts().containsAll(next.etd().verdicts());
+      retroForced = true;
     }
     config = next;
+    if (current != null && next.sma().concurrency() != before.sma().concurrency()) {
+      current.setConcurrency(next.sma().concurrency());
+      sma.setConcurrency(next.sma().concurrency());
+    }
     if (periodic && !next.schedule().interval().equals(before.schedule().interval())) {
       schedule();
     }
@@ -207,6 +212,12 @@ public final class AgentVerticle extends VerticleBase {
       store.setRetention(next.state().retention());
       quota.setLimit(next.etd().dailyRequestQuota());
       checkpoints.setPersist(!next.dryRun());
+      if (before.dryRun() && !next.dryRun()) {
+        // What the dry run saw was not acted on: search again from the saved checkpoint, and
+        // reach back for the older convictions too.
+        checkpoints.resetToSaved();
+        retroForced = true;
+      }
     }
     LOG.debug("config applied to the agent");
   }

@@ -27,6 +27,11 @@ final class CheckpointKeeper {
     persist = value;
   }
 
+  /** Goes back to the saved checkpoint: what a dry run searched was not acted on. */
+  void resetToSaved() {
+    current = store.checkpoint();
+  }
+
   Checkpoint current() {
     return current;
   }

@@ -22,6 +22,8 @@ import org.etdremediator.ledger.CycleSummary;
 import org.etdremediator.ledger.FailedItem;
 import org.etdremediator.ledger.PendingItem;
 import org.etdremediator.ledger.StateStore;
+import org.etdremediator.net.CallFailure;
+import org.etdremediator.net.Retrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +107,15 @@ final class Cycle {
 
   private Future<CycleSummary> finish(Instant started, SearchPlan plan, Throwable error) {
     Instant finished = clock.instant();
+    if (error == null && remediator.failedCalls() > 0) {
+      // The messages are safe on disk, but the SMA did not take them: not a cycle to call good.
+      error =
+          new IllegalStateException(
+              remediator.failedCalls()
+                  + " SMA call(s) failed after their retries; last: "
+                  + remediator.lastFailure().getMessage(),
+              remediator.lastFailure());
+    }
     boolean ok = error == null && !interrupted;
     String reason =
         error == null ? (interrupted ? "stopped before the end" : null) : error.getMessage();
@@ -133,10 +144,28 @@ final class Cycle {
     }
     if (ok) {
       LOG.info("cycle done in {}: {}; {} in {} pages", took, tally, searched, tally.pages);
+    } else if (needsPerson(error)) {
+      LOG.error("cycle failed after {}: {}; {}; {}", took, reason, tally, searched);
     } else {
       LOG.warn("cycle failed after {}: {}; {}; {}", took, reason, tally, searched);
     }
     return checkpoints.cycleFinished(summary).map(v -> summary);
+  }
+
+  /** A refusal of the credentials does not go away by waiting: someone has to fix the config. */
+  private static boolean needsPerson(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      CallFailure failure =
+          t instanceof Retrier.AttemptsExhausted ex
+              ? ex.last()
+              : t instanceof CallFailure f ? f : null;
+      if (failure != null
+          && !failure.retryable()
+          && (failure.status() == 401 || failure.status() == 403)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Future<Void> retryPending() {

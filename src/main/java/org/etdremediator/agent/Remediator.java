@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.etdremediator.audit.AuditEntry;
 import org.etdremediator.audit.AuditLog;
 import org.etdremediator.config.AgentConfig;
+import org.etdremediator.config.Durations;
 import org.etdremediator.config.RemediationAction;
 import org.etdremediator.config.SmaSettings;
 import org.etdremediator.etd.Conviction;
@@ -43,6 +45,8 @@ final class Remediator {
   private final AgentMetrics metrics;
   private final Clock clock;
   private final Bulkhead sending;
+  private int failedCalls;
+  private Throwable lastFailure;
 
   Remediator(
       AgentConfig config,
@@ -136,7 +140,9 @@ final class Remediator {
               }
               return keepPending(t, t.attempts(), "not yet in SMA message tracking", 0);
             },
-            err -> keepOrFail(t, t.attempts(), "message tracking failed: " + err.getMessage(), 0));
+            err ->
+                keepOrFail(
+                    t, t.attempts(), "message tracking failed: " + err.getMessage(), 0, err));
   }
 
   private Future<List<Outcome>> send(List<Ready> chunk) {
@@ -173,7 +179,8 @@ final class Remediator {
                               r.target(),
                               r.target().attempts() + tried,
                               "remediation failed: " + err.getMessage(),
-                              code)
+                              code,
+                              err)
                           .map(o -> (Outcome) o));
             });
   }
@@ -229,8 +236,29 @@ final class Remediator {
         .map(v -> Outcome.DRY_RUN);
   }
 
-  /** Keeps the target pending, or records it failed once {@code sma.giveUpAfter} has passed. */
-  private Future<Object> keepOrFail(Target t, int attempts, String reason, int status) {
+  /** How many SMA calls of this cycle failed for good, after their retries. */
+  int failedCalls() {
+    return failedCalls;
+  }
+
+  /** The last of those failures, or null. */
+  Throwable lastFailure() {
+    return lastFailure;
+  }
+
+  /** Changes how many remediations may be under way at once, for a reload mid-cycle. */
+  void setConcurrency(int limit) {
+    sending.setLimit(limit);
+  }
+
+  /**
+   * Keeps the target pending after a failed SMA call, or records it failed once {@code
+   * sma.giveUpAfter} has passed.
+   */
+  private Future<Object> keepOrFail(
+      Target t, int attempts, String reason, int status, Throwable failure) {
+    failedCalls++;
+    lastFailure = failure;
     Instant now = clock.instant();
     Duration waited = Duration.between(t.firstSeenAt(now), now);
     // A dry run writes nothing but the audit log, so it never records a failure either.
@@ -238,7 +266,8 @@ final class Remediator {
       return keepPending(t, attempts, reason, status);
     }
     Conviction c = t.conviction();
-    String why = reason + "; gave up after " + waited.toMinutes() + " min";
+    String why =
+        reason + "; gave up after " + Durations.format(waited.truncatedTo(ChronoUnit.SECONDS));
     LOG.error("giving up on {} {}: {}", c.id(), c.messageId(), why);
     metrics.outcome("failed");
     return store
@@ -258,12 +287,20 @@ final class Remediator {
           .map(v -> Outcome.PENDING);
     }
     LOG.debug("keeping {} pending: {}", c.id(), reason);
-    metrics.outcome("pending");
     PendingItem item = new PendingItem(c, t.firstSeenAt(now), attempts, now, reason);
+    // A message kept pending for the same reason as last cycle is no new decision: it is counted
+    // and audited when it becomes pending, and again only when the reason changes.
+    boolean news = t.pending() == null || !reason.equals(t.pending().lastError());
+    if (news) {
+      metrics.outcome("pending");
+    }
     return store
         .recordPending(item)
         .compose(
-            v -> audit.append(entry(c, actionOf(t), "pending", reason, status, attempts, null)))
+            v ->
+                news
+                    ? audit.append(entry(c, actionOf(t), "pending", reason, status, attempts, null))
+                    : Future.succeededFuture())
         .map(v -> Outcome.PENDING);
   }
 

@@ -46,6 +46,7 @@ public final class SmaClient {
   private final Clock clock;
   private final WebClient http;
   private final Bulkhead bulkhead;
+  private final int poolSize;
   private final TokenCache tokens;
   private final Retrier retrier;
   private CallListener calls = CallListener.NONE;
@@ -53,14 +54,12 @@ public final class SmaClient {
   public SmaClient(Vertx vertx, SmaSettings settings, Clock clock, Backoff backoff) {
     this.settings = settings;
     this.clock = clock;
-    // Logins travel beside the bounded calls, so the pool has room for them too.
+    // Logins travel beside the bounded calls, so the pool has room for them too; and room to
+    // double the concurrency by a reload while a cycle runs.
+    this.poolSize = settings.concurrency() * 2 + 2;
     this.http =
         HttpClients.create(
-            vertx,
-            settings.concurrency() + 2,
-            settings.timeout(),
-            settings.caFile(),
-            settings.insecureSkipVerify());
+            vertx, poolSize, settings.timeout(), settings.caFile(), settings.insecureSkipVerify());
     this.bulkhead = new Bulkhead(settings.concurrency());
     this.tokens = new TokenCache(clock, DEFAULT_TOKEN_LIFETIME, this::login);
     this.retrier = new Retrier(vertx, backoff, LOG);
@@ -281,6 +280,11 @@ public final class SmaClient {
 
   private static String base64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Changes the bound on calls in flight, up to what the connection pool can carry. */
+  public void setConcurrency(int limit) {
+    bulkhead.setLimit(Math.min(limit, poolSize - 2));
   }
 
   public int inFlight() {

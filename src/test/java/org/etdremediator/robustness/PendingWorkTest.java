@@ -44,7 +44,8 @@ class PendingWorkTest extends SiteTest {
             second -> {
               ctx.verify(
                   () -> {
-                    assertTrue(second.ok(), "a cycle with the SMA down still succeeds");
+                    assertFalse(second.ok(), "a cycle with the SMA down is not a good one");
+                    assertTrue(second.error().contains("SMA call"), second.error());
                     assertEquals(must, second.pending(), "every conviction pending");
                   });
               return StateStore.inspect(vertx, harness.stateDir());
