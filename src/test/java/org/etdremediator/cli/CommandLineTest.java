@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -17,23 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static synchronized Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private Path write(String yaml) throws Exception {
@@ -61,7 +43,7 @@ class CommandLineTest {
   @Test
   @DisplayName("check-config on a broken file lists every problem with its key and exits 2")
   void checkConfigListsEveryProblem() throws Exception {
-    Result r = run("check-config", "--config", write(BROKEN).toString());
+    CommandRun r = run("check-config", "--config", write(BROKEN).toString());
     assertEquals(2, r.code());
     for (String key :
         new String[] {
@@ -97,7 +79,7 @@ class CommandLineTest {
           concurrency: pa55-value-456
           forwardTo: [evidence@example.com]
         """;
-    Result r = run("check-config", "--config", write(yaml).toString());
+    CommandRun r = run("check-config", "--config", write(yaml).toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("sma.concurrency") && r.err().contains("etd.pageSize"), r.err());
     assertFalse(r.err().contains("pa55-value-456") || r.err().contains("k3y-value-123"), r.err());
@@ -106,7 +88,7 @@ class CommandLineTest {
   @Test
   @DisplayName("once with a broken config exits 2 without starting")
   void onceRefusesBrokenConfig() throws Exception {
-    Result r = run("once", "--config", write(BROKEN).toString());
+    CommandRun r = run("once", "--config", write(BROKEN).toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("sma.baseUrl"), r.err());
   }
@@ -115,7 +97,7 @@ class CommandLineTest {
   @DisplayName("a missing config file is reported with its path and exits 2")
   void missingFile() {
     Path missing = dir.resolve("nope.yaml");
-    Result r = run("check-config", "--config", missing.toString());
+    CommandRun r = run("check-config", "--config", missing.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains(missing.toString()), r.err());
   }
@@ -141,7 +123,7 @@ class CommandLineTest {
     Path file = write(yaml);
     Files.setPosixFilePermissions(
         file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    Result r = run("check-config", "--config", file.toString());
+    CommandRun r = run("check-config", "--config", file.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("****"), r.out());
     for (String secret : new String[] {"k3y-value-123", "s3cret-value-789", "pa55-value-456"}) {
@@ -152,11 +134,12 @@ class CommandLineTest {
   @Test
   @DisplayName("--version and --help work on every command")
   void versionAndHelp() {
-    for (String cmd : new String[] {"run", "once", "check-config", "status", "demo"}) {
-      Result v = run(cmd, "--version");
+    for (String cmd :
+        new String[] {"run", "once", "check-config", "status", "repair-state", "demo"}) {
+      CommandRun v = run(cmd, "--version");
       assertEquals(0, v.code(), cmd);
       assertTrue(v.out().startsWith("etd-remediator "), v.out());
-      Result h = run(cmd, "--help");
+      CommandRun h = run(cmd, "--help");
       assertEquals(0, h.code(), cmd);
       assertTrue(h.out().contains("Usage:"), h.out());
     }
