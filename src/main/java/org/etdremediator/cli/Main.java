@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       OnceCommand.class,
       CheckConfigCommand.class,
       StatusCommand.class,
+      RepairStateCommand.class,
       DemoCommand.class
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {

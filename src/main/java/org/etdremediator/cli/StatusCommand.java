@@ -19,7 +19,9 @@ import picocli.CommandLine.Mixin;
     name = "status",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
-    description = "Show the remediated count, pending and failed items, checkpoint and last cycle.")
+    description =
+        "Show the remediated count, pending and failed items, checkpoint and last cycle; exit 0, or"
+            + " 1 when the state is damaged or incomplete.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
@@ -30,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
       Path dir = AgentProcess.await(ConfigLoader.stateDir(vertx, config.file), 60);
       StateReport report = AgentProcess.await(StateStore.inspect(vertx, dir), 120);
       print(System.out, report);
-      return ExitCodes.OK;
+      return report.warnings().isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     } catch (Exception e) {
       return Failures.report(e, config.file);
     } finally {
@@ -38,11 +40,22 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** Warnings first: when there are any, the numbers after them are not the whole story. */
   static void print(PrintStream out, StateReport report) {
+    report.warnings().forEach(w -> out.println("warning: " + w));
+    if (!report.warnings().isEmpty()) {
+      out.println(
+          "The state is damaged or incomplete: the numbers below count only what could be read,"
+              + " and the agent will not start on it as it is (see the warnings above).");
+    }
     Checkpoint cp = report.checkpoint();
     out.println("state directory: " + report.dir());
     out.println("remediated ids remembered: " + report.remediatedCount());
-    out.println("checkpoint: " + (cp.searchedUntil() == null ? "none" : cp.searchedUntil()));
+    out.println(
+        "checkpoint: "
+            + (report.checkpointDamaged()
+                ? "unreadable (see the warnings above)"
+                : cp.searchedUntil() == null ? "none" : cp.searchedUntil()));
     out.println(
         "last retro scan: " + (cp.lastRetroScanAt() == null ? "none" : cp.lastRetroScanAt()));
     if (cp.quotaDay() != null) {
@@ -81,6 +94,5 @@ final class StatusCommand implements Callable<Integer> {
           "  %s %s at %s, %d attempts: %s%n",
           f.conviction().id(), f.conviction().messageId(), f.failedAt(), f.attempts(), f.reason());
     }
-    report.warnings().forEach(w -> out.println("warning: " + w));
   }
 }

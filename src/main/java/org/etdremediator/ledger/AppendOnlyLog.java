@@ -53,7 +53,10 @@ public final class AppendOnlyLog {
     return enqueue(new Write(bytes, Promise.promise()), false);
   }
 
-  /** After what is queued now is written, closes this file and appends to {@code next}. */
+  /**
+   * After what is queued now is written, closes this file and appends to {@code next}, which it
+   * creates at once: the future completes when the new file is durable, even if still empty.
+   */
   Future<Void> switchTo(Path next) {
     return enqueue(
         new Step(
@@ -62,6 +65,11 @@ public final class AppendOnlyLog {
               path = next;
               broken = null;
               closeChannel();
+              try {
+                openChannel();
+              } catch (IOException e) {
+                throw StateException.io("Cannot create the journal " + next, e);
+              }
               return null;
             },
             Promise.promise()),
@@ -142,13 +150,23 @@ public final class AppendOnlyLog {
     next();
   }
 
-  private Void writeAndSync(Buffer bytes) throws IOException {
+  private Void writeAndSync(Buffer bytes) {
     if (broken != null) {
-      throw new StateException(path + " cannot be written after an earlier failure", broken);
+      throw new StateException(
+          path + " cannot be written after an earlier failure: " + StateException.reason(broken),
+          broken);
     }
-    if (channel == null) {
-      openChannel();
+    try {
+      if (channel == null) {
+        openChannel();
+      }
+      return write(bytes);
+    } catch (IOException e) {
+      throw StateException.io("Cannot append to " + path, e);
     }
+  }
+
+  private Void write(Buffer bytes) throws IOException {
     ByteBuffer data = ByteBuffer.wrap(bytes.getBytes());
     try {
       if (continuesTornLine) {

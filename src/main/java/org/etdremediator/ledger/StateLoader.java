@@ -17,9 +17,16 @@ import java.util.stream.Stream;
 final class StateLoader {
 
   private static final String ADVICE =
-      " Nothing was loaded and no file was changed. Keep the file for inspection: open the state"
-          + " with salvage recovery to keep what is readable and set the bad file aside, or move"
-          + " the file away yourself.";
+      " Nothing was loaded and no file was changed. Run `"
+          + StateException.REPAIR_COMMAND
+          + "` to keep what is readable and set a copy of the bad file aside.";
+
+  private static final String MISSING_ADVICE =
+      " Nothing was loaded and no file was changed. If the file was moved away, put it back. Only"
+          + " if it is lost for good, run `"
+          + StateException.REPAIR_COMMAND
+          + "` to go on from what is left: the messages it remembered that are still in reach"
+          + " will then be remediated again.";
 
   /**
    * What the directory held.
@@ -27,6 +34,9 @@ final class StateLoader {
    * @param nextGeneration the first journal generation free for writing
    * @param unfolded records and journal files not yet folded into the snapshot; when above zero a
    *     compaction is worthwhile
+   * @param snapshotGeneration the next journal generation of the snapshot loaded, 0 when none
+   * @param checkpointMissing the checkpoint is missing from a directory that was used
+   * @param lost files missing that the directory shows it had (only when loading leniently)
    * @param damaged files that are corrupt (only when loading leniently)
    * @param stale journals that the snapshot already contains
    * @param leftovers temp files of an interrupted write
@@ -35,9 +45,12 @@ final class StateLoader {
       LedgerState state,
       Checkpoint checkpoint,
       boolean checkpointDamaged,
+      long snapshotGeneration,
       long nextGeneration,
       int unfolded,
       List<String> warnings,
+      boolean checkpointMissing,
+      boolean lost,
       List<Path> damaged,
       List<Path> stale,
       List<Path> leftovers) {}
@@ -46,6 +59,7 @@ final class StateLoader {
   private final boolean lenient;
   private final List<String> warnings = new ArrayList<>();
   private final List<Path> damaged = new ArrayList<>();
+  private boolean lost;
 
   private StateLoader(Path dir, boolean lenient) {
     this.dir = dir;
@@ -64,12 +78,15 @@ final class StateLoader {
     TreeMap<Long, Path> journals = journals();
     long lastJournal = journals.isEmpty() ? 0 : journals.lastKey();
     Path snapshotFile = dir.resolve(SnapshotFile.NAME);
+    boolean hasSnapshot = Files.exists(snapshotFile);
     LedgerState state = new LedgerState(0);
     long firstToReplay = 0;
-    if (Files.exists(snapshotFile)) {
+    long snapshotGeneration = 0;
+    if (hasSnapshot) {
       SnapshotFile.Contents contents = SnapshotFile.read(snapshotFile);
       state = contents.state();
       firstToReplay = contents.nextJournalGeneration();
+      snapshotGeneration = firstToReplay;
       if (contents.problem() != null) {
         damage(snapshotFile, snapshotProblem(snapshotFile, contents));
         // The header of a damaged snapshot cannot be trusted to say which journals it holds.
@@ -79,11 +96,13 @@ final class StateLoader {
 
     List<Path> stale = new ArrayList<>();
     int records = 0;
+    boolean used = hasSnapshot;
     for (Map.Entry<Long, Path> journal : journals.entrySet()) {
       if (journal.getKey() < firstToReplay) {
         stale.add(journal.getValue());
       } else {
         records += 1 + replay(journal.getValue(), state);
+        used |= Files.size(journal.getValue()) > 0;
       }
     }
     if (!damaged.isEmpty()) {
@@ -92,18 +111,39 @@ final class StateLoader {
     }
 
     Path checkpointFile = dir.resolve(CheckpointFile.NAME);
-    Checkpoint checkpoint = Checkpoint.empty();
+    CheckpointFile.Contents saved =
+        new CheckpointFile.Contents(
+            Checkpoint.empty(), CheckpointFile.UNKNOWN, CheckpointFile.UNKNOWN);
     boolean checkpointDamaged = false;
+    boolean checkpointMissing = false;
     if (Files.exists(checkpointFile)) {
       try {
-        checkpoint = CheckpointFile.read(checkpointFile);
+        saved = CheckpointFile.read(checkpointFile);
       } catch (RuntimeException | CharacterCodingException e) {
         checkpointDamaged = true;
         damage(
             checkpointFile,
             checkpointFile + " is not a readable checkpoint: " + firstLine(e) + ".");
       }
+    } else if (used) {
+      checkpointMissing = true;
+      missing(
+          checkpointFile
+              + " is missing, but the ledger shows that the directory was used ("
+              + (hasSnapshot ? SnapshotFile.NAME : "journals with records")
+              + "), so the agent no longer knows how far it searched. If the file was moved"
+              + " away, put it back. Otherwise run `"
+              + StateException.REPAIR_COMMAND
+              + "`: it keeps every remediated id, so nothing is remediated twice, and starts an"
+              + " empty checkpoint, so the next search reaches back schedule.initialLookback and"
+              + " the retro scan covers what it finds again; widen schedule.initialLookback"
+              + " once if the agent was stopped for longer. Nothing was loaded and no file was"
+              + " changed.",
+          false);
     }
+    new LedgerHistory(dir, hasSnapshot, snapshotGeneration, journals, saved)
+        .problems()
+        .forEach(problem -> missing(problem, true));
 
     List<Path> leftovers = new ArrayList<>();
     for (String name : List.of(SnapshotFile.NAME, CheckpointFile.NAME)) {
@@ -113,13 +153,24 @@ final class StateLoader {
       }
     }
     long next = Math.max(firstToReplay, lastJournal + 1);
+    if (!journals.isEmpty()
+        && lastJournal >= firstToReplay
+        && Files.size(journals.lastEntry().getValue()) == 0) {
+      // An empty last journal (left by an idle run) is taken up again rather than followed by
+      // another empty one at every start; it holds nothing to fold in.
+      next = lastJournal;
+      records--;
+    }
     return new Loaded(
         state,
-        checkpoint,
+        saved.checkpoint(),
         checkpointDamaged,
+        hasSnapshot ? snapshotGeneration : 0,
         next,
         records,
         List.copyOf(warnings),
+        checkpointMissing,
+        lost,
         List.copyOf(damaged),
         stale,
         leftovers);
@@ -159,6 +210,18 @@ final class StateLoader {
       throw new StateException(message + ADVICE);
     }
     damaged.add(file);
+    warnings.add(message);
+  }
+
+  /**
+   * A state file that is gone although the directory shows it had it: strictly a refusal, since the
+   * agent would act again on what the file remembered; leniently a warning.
+   */
+  private void missing(String message, boolean addAdvice) {
+    if (!lenient) {
+      throw new StateException(addAdvice ? message + MISSING_ADVICE : message);
+    }
+    lost = true;
     warnings.add(message);
   }
 

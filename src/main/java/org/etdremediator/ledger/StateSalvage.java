@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites a damaged state directory from what could be read: a copy of each damaged file is set
- * aside first, then a fresh snapshot replaces the damaged snapshot and journals, and a damaged
- * checkpoint is reset.
+ * aside first, then a fresh snapshot replaces the damaged snapshot and journals, and a damaged or
+ * missing checkpoint is reset. A directory with a ledger file missing goes on from what is left.
  */
 final class StateSalvage {
 
@@ -33,7 +33,20 @@ final class StateSalvage {
             false)
         .compose(v -> store.compact())
         .compose(
-            v -> loaded.checkpointDamaged() ? resetCheckpoint(store) : Future.succeededFuture())
+            v ->
+                loaded.checkpointDamaged() || loaded.checkpointMissing()
+                    ? resetCheckpoint(store)
+                    : Future.succeededFuture())
+        .map(
+            v -> {
+              if (loaded.lost()) {
+                store.warn(
+                    "Salvage: the state goes on from the ledger files that are left; the messages"
+                        + " the missing ones remembered will be remediated again if they are"
+                        + " still in reach.");
+              }
+              return v;
+            })
         .map(v -> report(store))
         .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
   }
@@ -41,7 +54,9 @@ final class StateSalvage {
   private static Future<Void> resetCheckpoint(StateStore store) {
     store.warn(
         "Salvage: the checkpoint was reset, so the next search reaches back only as far as"
-            + " schedule.initialLookback; widen it once if the agent was down for longer.");
+            + " schedule.initialLookback, and the retro scan covers what it finds again; every"
+            + " remediated id is kept, so nothing is remediated twice. Widen"
+            + " schedule.initialLookback once if the agent was down for longer.");
     return store.saveCheckpoint(Checkpoint.empty());
   }
 

@@ -47,6 +47,9 @@ public final class StateStore {
   private final LedgerState state;
   private Checkpoint checkpoint;
   private long generation;
+  // What checkpoint.json records: the journal generation in use, and the snapshot's.
+  private long recordedJournal;
+  private long recordedSnapshot;
   private int journalRecords;
   private Future<Void> compaction = Future.succeededFuture();
   private Future<Void> checkpointWrites = Future.succeededFuture();
@@ -62,6 +65,8 @@ public final class StateStore {
     this.state = loaded.state();
     this.checkpoint = loaded.checkpoint();
     this.generation = loaded.nextGeneration();
+    this.recordedJournal = loaded.nextGeneration();
+    this.recordedSnapshot = loaded.snapshotGeneration();
     this.journalRecords = loaded.unfolded();
     this.warnings = new ArrayList<>(loaded.warnings());
     this.journal = new AppendOnlyLog(context, dir.resolve(JournalFile.name(generation)));
@@ -75,9 +80,11 @@ public final class StateStore {
   /**
    * Opens (creating if missing) and locks the state directory, loads the snapshot, replays the
    * journal and drops remediations older than {@code retention}. A torn last journal line is
-   * tolerated and reported in {@link #warnings()}. Any other damage fails with a {@link
-   * StateException} under {@link Recovery#STRICT}, leaving every file as it is; {@link
-   * Recovery#SALVAGE} keeps what is readable and sets the damaged files aside.
+   * tolerated and reported in {@link #warnings()}. Any other damage, or a ledger file or checkpoint
+   * missing from a directory that shows it had one, fails with a {@link StateException} under
+   * {@link Recovery#STRICT}, leaving every file as it is; {@link Recovery#SALVAGE} keeps what is
+   * readable and sets the damaged files aside. A directory that cannot be written fails the open
+   * too.
    */
   public static Future<StateStore> open(
       Vertx vertx, Path dir, Duration retention, Clock clock, Recovery recovery) {
@@ -90,7 +97,10 @@ public final class StateStore {
             opened -> {
               StateStore store =
                   new StateStore(context, dir, retention, clock, opened.lock(), opened.loaded());
-              return opened.loaded().damaged().isEmpty()
+              Loaded loaded = opened.loaded();
+              boolean sound =
+                  loaded.damaged().isEmpty() && !loaded.lost() && !loaded.checkpointMissing();
+              return sound
                   ? Future.succeededFuture(store)
                   : StateSalvage.salvage(store, opened.loaded());
             });
@@ -177,23 +187,37 @@ public final class StateStore {
    * order they were made, so the last one made is the one on disk.
    */
   public Future<Void> saveCheckpoint(Checkpoint c) {
-    byte[] json = CheckpointFile.encode(c);
     synchronized (this) {
       if (closing != null) {
         return closedFailure();
       }
       checkpoint = c;
-      checkpointWrites =
-          checkpointWrites.transform(
-              ignored ->
-                  context.executeBlocking(
-                      () -> {
-                        CheckpointFile.write(dir, json);
-                        return null;
-                      },
-                      false));
-      return checkpointWrites;
+      return writeCheckpoint();
     }
+  }
+
+  /**
+   * Records in the checkpoint file the journal generation in use, once that journal exists, and the
+   * snapshot's, once that snapshot is durable.
+   */
+  private synchronized Future<Void> recordGenerations(long journalGeneration, long snapshot) {
+    recordedJournal = journalGeneration;
+    recordedSnapshot = snapshot;
+    return writeCheckpoint();
+  }
+
+  private synchronized Future<Void> writeCheckpoint() {
+    byte[] json = CheckpointFile.encode(checkpoint, recordedJournal, recordedSnapshot);
+    checkpointWrites =
+        checkpointWrites.transform(
+            ignored ->
+                context.executeBlocking(
+                    () -> {
+                      CheckpointFile.write(dir, json);
+                      return null;
+                    },
+                    false));
+    return checkpointWrites;
   }
 
   /** Takes effect at the next expiry: {@link #expire()}, {@link #compact()} or an open. */
@@ -239,14 +263,21 @@ public final class StateStore {
       folded = journalRecords;
       journalRecords = 0;
     }
+    // Once the new journal exists it is the one in use; the old ones stay until the snapshot that
+    // holds them is durable, so every moment's files agree with what the checkpoint records.
+    Future<Void> recorded = rotated.compose(v -> recordGenerations(next, recordedSnapshot()));
     return context
         .<Void>executeBlocking(
             () -> {
-              SnapshotFile.write(dir, image);
+              try {
+                SnapshotFile.write(dir, image);
+              } catch (java.io.IOException e) {
+                throw StateException.io("Cannot write the snapshot in " + dir, e);
+              }
               return null;
             },
             false)
-        .compose(v -> rotated)
+        .compose(v -> recorded)
         .compose(
             v ->
                 context.<Void>executeBlocking(
@@ -255,7 +286,12 @@ public final class StateStore {
                       return null;
                     },
                     false))
+        .compose(v -> recordGenerations(next, next))
         .onFailure(e -> restoreCount(folded));
+  }
+
+  private synchronized long recordedSnapshot() {
+    return recordedSnapshot;
   }
 
   private synchronized void restoreCount(int folded) {

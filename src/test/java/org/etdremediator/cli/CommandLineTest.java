@@ -134,7 +134,8 @@ class CommandLineTest {
   @Test
   @DisplayName("--version and --help work on every command")
   void versionAndHelp() {
-    for (String cmd : new String[] {"run", "once", "check-config", "status", "demo"}) {
+    for (String cmd :
+        new String[] {"run", "once", "check-config", "status", "repair-state", "demo"}) {
       CommandRun.Result v = run(cmd, "--version");
       assertEquals(0, v.code(), cmd);
       assertTrue(v.out().startsWith("etd-remediator "), v.out());

@@ -119,7 +119,9 @@ class StateCorruptionTest {
     assertTrue(message.contains("line 2"), message);
     assertTrue(message.contains("3 of its 4 lines are readable"), message);
     assertArrayEquals(before, Files.readAllBytes(journal));
-    assertEquals(List.of(journal.getFileName().toString(), StateLock.NAME), listing(dir));
+    assertEquals(
+        List.of(CheckpointFile.NAME, journal.getFileName().toString(), StateLock.NAME),
+        listing(dir));
   }
 
   @Test
