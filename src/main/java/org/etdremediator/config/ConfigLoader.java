@@ -28,10 +28,8 @@ public final class ConfigLoader {
    * be read or is not valid.
    */
   public static Future<LoadedConfig> load(Vertx vertx, Path file, ConfigSource source) {
-    RawConfigReader reader = new RawConfigReader(vertx, file);
-    return reader
+    return new RawConfigReader(vertx, file)
         .read()
-        .eventually(reader::close)
         .compose(raw -> vertx.executeBlocking(() -> interpret(raw, file, source), false));
   }
 
@@ -40,10 +38,8 @@ public final class ConfigLoader {
    * status} command needs no credentials.
    */
   public static Future<Path> stateDir(Vertx vertx, Path file) {
-    RawConfigReader reader = new RawConfigReader(vertx, file);
-    return reader
+    return new RawConfigReader(vertx, file)
         .read()
-        .eventually(reader::close)
         .map(
             raw -> {
               Object state = raw.getValue("state");

@@ -1,6 +1,7 @@
 package org.etdremediator.config;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,10 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Validates the raw config as a whole and builds the typed {@link AgentConfig} from it. */
 final class ConfigParser {
   static final List<String> DIRECTIONS = List.of("incoming", "outgoing", "internal");
+
+  // Host names, IPv4 and IPv6 literals use no other characters. The name is not looked up: the
+  // check works offline, and a name that does not resolve fails the start with its own message.
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:-]+");
 
   private ConfigParser() {}
 
@@ -129,15 +135,41 @@ final class ConfigParser {
               + ")");
     }
     Path path = dir.isBlank() ? null : source.resolveFile(dir.trim());
+    if (path != null) {
+      checkStateDir(s, path);
+    }
     return new StateSettings(path, retention);
+  }
+
+  // The agent creates a missing state directory at start; a file in the way would stop it there.
+  private static void checkStateDir(SectionReader s, Path dir) {
+    String hint =
+        " (write a directory the agent owns, e.g. " + ConfigLoader.DEFAULT_STATE_DIR + ")";
+    if (Files.exists(dir)) {
+      if (!Files.isDirectory(dir)) {
+        s.problem("dir", dir + " is a file, not a directory" + hint);
+      }
+      return;
+    }
+    Path ancestor = dir.getParent();
+    while (ancestor != null && !Files.exists(ancestor)) {
+      ancestor = ancestor.getParent();
+    }
+    if (ancestor != null && !Files.isDirectory(ancestor)) {
+      s.problem(
+          "dir", dir + " cannot be created: " + ancestor + " is a file, not a directory" + hint);
+    }
   }
 
   private static HttpSettings http(SectionReader h) {
     String host = h.text("host", "127.0.0.1");
     int port = h.whole("port", 9464, 0, 65535);
     h.rejectUnknown();
+    String hint = "(write 127.0.0.1, or 0.0.0.0 to listen on every address)";
     if (host.isBlank()) {
-      h.problem("host", "empty (write 127.0.0.1, or 0.0.0.0 to listen on every address)");
+      h.problem("host", "empty " + hint);
+    } else if (!HOST.matcher(host.trim()).matches()) {
+      h.problem("host", "not a host name or IP address: '" + host.trim() + "' " + hint);
     }
     return new HttpSettings(host.trim(), port);
   }

@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the config in force in step with the file. The file is re-read every scan period; when its
- * content changed, the new config is validated and, if valid, applied and announced to the change
- * listeners. An invalid or unreadable file is refused: one log line per problem, the last good
- * config stays in force, and the refusal listeners hear of it.
+ * Keeps the config in force in step with the file. The file is re-read every scan period; once its
+ * content changed and two scans in a row read the same new content, the new config is validated
+ * and, if valid, applied and announced to the change listeners. An invalid or unreadable file is
+ * refused: one log line per problem, the last good config stays in force, and the refusal listeners
+ * hear of it.
  *
  * <p>Changes to {@code state.dir} and {@code http.*} are reported but kept at their running values
  * until a restart. Credential files named by {@code ...File} keys are re-read only when the config
@@ -46,9 +47,13 @@ public final class ConfigWatcher {
   private volatile AgentConfig current;
   private volatile List<String> warnings = List.of();
 
-  // The last file content judged, good or refused, or the last read failure's text: the same
+  private final ReloadNews news = new ReloadNews();
+
+  // What the previous scan read, and what was last judged (applied or refused). A change is judged
+  // only when two scans in a row agree, so a file caught half written is never applied; the same
   // refusal is logged once, not on every scan.
-  private Object lastSeen;
+  private Reading lastRead;
+  private Reading lastJudged;
   private long timer = -1;
   private volatile boolean closed;
 
@@ -92,8 +97,7 @@ public final class ConfigWatcher {
     return reader
         .read()
         .compose(raw -> interpret(raw).map(loaded -> accept(raw, loaded)))
-        .onSuccess(v -> scheduleScan())
-        .onFailure(e -> reader.close());
+        .onSuccess(v -> scheduleScan());
   }
 
   /** The config in force; null before {@link #start()} succeeded. */
@@ -121,11 +125,12 @@ public final class ConfigWatcher {
     if (timer != -1) {
       vertx.cancelTimer(timer);
     }
-    return reader.close();
+    return Future.succeededFuture();
   }
 
   private Void accept(JsonObject raw, LoadedConfig loaded) {
-    lastSeen = raw;
+    lastRead = new Reading(raw, List.of());
+    lastJudged = lastRead;
     current = adjust.apply(loaded.config());
     warnings = loaded.warnings();
     warnings.forEach(LOG::warn);
@@ -140,35 +145,41 @@ public final class ConfigWatcher {
   }
 
   private void scan() {
-    reader
-        .read()
-        .transform(ar -> ar.succeeded() ? reloadIfChanged(ar.result()) : unreadable(ar.cause()))
-        .onComplete(ar -> scheduleScan());
+    scanNow().onComplete(ar -> scheduleScan());
   }
 
-  private Future<Void> reloadIfChanged(JsonObject raw) {
-    if (closed || raw.equals(lastSeen)) {
+  /** One scan: reads the file and judges its content if it settled. Does not schedule the next. */
+  Future<Void> scanNow() {
+    return reader
+        .read()
+        .transform(
+            ar ->
+                judgeWhenSettled(
+                    ar.succeeded()
+                        ? new Reading(ar.result(), List.of())
+                        : new Reading(null, problemsOf(ar.cause()))));
+  }
+
+  // An editor that writes in place, or a copy in progress, can leave the file briefly missing or
+  // half written; what two scans read alike is what the writer meant.
+  private Future<Void> judgeWhenSettled(Reading reading) {
+    boolean settled = reading.equals(lastRead);
+    lastRead = reading;
+    if (closed || !settled || reading.equals(lastJudged)) {
       return Future.succeededFuture();
     }
-    lastSeen = raw;
-    return interpret(raw)
+    lastJudged = reading;
+    if (reading.raw() == null) {
+      refuse(reading.problems());
+      return Future.succeededFuture();
+    }
+    return interpret(reading.raw())
         .map(this::apply)
         .otherwise(
             e -> {
               refuse(problemsOf(e));
               return null;
             });
-  }
-
-  // A file being rewritten can be briefly missing or half written; the next scan sees it whole.
-  private Future<Void> unreadable(Throwable failure) {
-    List<ConfigProblem> problems = problemsOf(failure);
-    String signature = problems.toString();
-    if (!signature.equals(lastSeen)) {
-      lastSeen = signature;
-      refuse(problems);
-    }
-    return Future.succeededFuture();
   }
 
   private Future<LoadedConfig> interpret(JsonObject raw) {
@@ -182,7 +193,8 @@ public final class ConfigWatcher {
     AgentConfig previous = current;
     AgentConfig next = adjust.apply(loaded.config());
     Set<String> changed = EffectiveConfig.changedKeys(previous, next);
-    if (changed.isEmpty()) {
+    ReloadNews.News told = news.of(previous, next, changed);
+    if (told == null) {
       LOG.debug("config file changed, settings did not");
       return null;
     }
@@ -196,8 +208,9 @@ public final class ConfigWatcher {
     warnings = loaded.warnings();
     reloads.incrementAndGet();
 
-    LOG.info("config reloaded; changed: {}", String.join(", ", changed));
-    restart.forEach(k -> LOG.warn("config key {} changed; restart the service to apply it", k));
+    LOG.info("{}", told.summary());
+    told.restartKeys()
+        .forEach(k -> LOG.warn("config key {} changed; restart the service to apply it", k));
     warnings.forEach(LOG::warn);
     ConfigChange change = new ConfigChange(previous, applied, changed, restart);
     for (Consumer<ConfigChange> listener : changeListeners) {
@@ -244,4 +257,7 @@ public final class ConfigWatcher {
         running.http(),
         next.mode());
   }
+
+  /** One scan's result: the file's content, or the problems of a failed read. */
+  private record Reading(JsonObject raw, List<ConfigProblem> problems) {}
 }

@@ -60,6 +60,17 @@ final class CredentialReader {
         section.problem(name, "empty (write the value, ${ENV_NAME}, or use " + name + "File)");
         return null;
       }
+      // Only a whole value is substituted; "${A}b" or "${A" taken literally would be a credential
+      // no one meant. The value is not repeated: it may be the secret itself.
+      if (text.contains("${")) {
+        section.problem(
+            name,
+            "holds ${ but is not one ${NAME} (write ${NAME} alone, or the value itself; a value"
+                + " that really holds ${ goes in "
+                + name
+                + "File)");
+        return null;
+      }
       return text;
     }
 
@@ -88,6 +99,11 @@ final class CredentialReader {
     }
 
     Path path = source.resolveCredential(name.trim());
+    if (Files.isDirectory(path)) {
+      section.problem(
+          fileKey, path + " is a directory, not a file (write the path of the credential's file)");
+      return null;
+    }
     String content;
     try {
       content = Files.readString(path);
@@ -108,7 +124,7 @@ final class CredentialReader {
           "cannot read "
               + path
               + ": "
-              + e.getClass().getSimpleName()
+              + FileTrouble.reason(e)
               + " (check that it is a readable file)");
       return null;
     }

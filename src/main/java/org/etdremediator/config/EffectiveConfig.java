@@ -23,6 +23,9 @@ public final class EffectiveConfig {
   private static final Set<String> YAML_WORDS =
       Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n");
 
+  // A reload log line shows this many entries of a list, then how many more there are.
+  private static final int BRIEF_ITEMS = 5;
+
   private EffectiveConfig() {}
 
   /** Every setting under its dotted key, in the order of the config file. */
@@ -114,6 +117,21 @@ public final class EffectiveConfig {
       out.append(value(e.getValue())).append('\n');
     }
     return out.toString();
+  }
+
+  /** One value as a log line shows it: secrets masked, long lists cut short, none as (none). */
+  static String brief(Object v) {
+    if (v == null) {
+      return "(none)";
+    }
+    if (v instanceof Secret) {
+      return "****";
+    }
+    if (v instanceof Collection<?> items && items.size() > BRIEF_ITEMS) {
+      List<String> parts = items.stream().limit(BRIEF_ITEMS).map(EffectiveConfig::value).toList();
+      return "[" + String.join(", ", parts) + ", ... " + (items.size() - BRIEF_ITEMS) + " more]";
+    }
+    return value(v);
   }
 
   private static String value(Object v) {

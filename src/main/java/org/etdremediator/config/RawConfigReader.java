@@ -1,96 +1,68 @@
 package org.etdremediator.config;
 
-import io.vertx.config.ConfigRetriever;
-import io.vertx.config.ConfigRetrieverOptions;
-import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads the YAML file into JSON through Vert.x Config, without touching the event loop, and turns a
- * failed read into a {@link ConfigProblem} an operator can act on.
+ * Reads the YAML file into JSON off the event loop, and turns a failed read into a {@link
+ * ConfigProblem} an operator can act on.
  */
 final class RawConfigReader {
+  private final Vertx vertx;
   private final Path file;
-  private final ConfigRetriever retriever;
 
   RawConfigReader(Vertx vertx, Path file) {
+    this.vertx = vertx;
     this.file = file.toAbsolutePath();
-    ConfigStoreOptions store =
-        new ConfigStoreOptions()
-            .setType("file")
-            .setFormat("yaml")
-            .setConfig(new JsonObject().put("path", this.file.toString()));
-    // No default stores: the environment and system properties would show up as unknown keys.
-    // No scan period: callers decide when to read again.
-    ConfigRetrieverOptions options =
-        new ConfigRetrieverOptions()
-            .setIncludeDefaultStores(false)
-            .setScanPeriod(0)
-            .addStore(store);
-    this.retriever = ConfigRetriever.create(vertx, options);
   }
 
-  /** The file's content as JSON; fails with {@link InvalidConfigException} when unreadable. */
+  /** The file's content as JSON; fails with {@link InvalidConfigException} when unusable. */
   Future<JsonObject> read() {
-    return retriever
-        .getConfig()
-        .recover(
-            e ->
-                holdsNoDocument(e)
-                    ? Future.succeededFuture(new JsonObject())
-                    : Future.failedFuture(unreadable(e)));
+    return vertx.executeBlocking(this::readNow, false);
   }
 
-  Future<Void> close() {
-    return retriever.close();
-  }
-
-  // The YAML processor fails on a file of nothing but comments, where it finds no document at all.
-  // That file holds no settings, like an empty one, and is judged the same way.
-  private static boolean holdsNoDocument(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof NullPointerException) {
-        return true;
-      }
+  private JsonObject readNow() {
+    if (Files.isDirectory(file)) {
+      throw unreadable("is a directory, not a file (pass --config FILE naming the YAML file)");
     }
-    return false;
-  }
-
-  private InvalidConfigException unreadable(Throwable failure) {
-    return new InvalidConfigException(new ConfigProblem(file.toString(), describe(failure)));
-  }
-
-  // The YAML parser's own messages quote the offending line, which may hold a secret; only its
-  // description of the problem and the position are kept.
-  private static String describe(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof NoSuchFileException) {
-        return "no such file (write the config there, or pass --config FILE)";
-      }
-      if (t instanceof AccessDeniedException) {
-        return "permission denied (let the agent's user read it)";
-      }
-      if (t instanceof MarkedYAMLException y) {
-        Mark mark = y.getProblemMark();
-        String where =
-            mark == null
-                ? ""
-                : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-        return "not valid YAML" + where + ": " + y.getProblem() + " (fix the syntax there)";
-      }
-      if (t instanceof ClassCastException) {
-        return "not a YAML mapping (write sections such as etd: and sma: at the top level)";
-      }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw unreadable("no such file (write the config there, or pass --config FILE)");
+    } catch (AccessDeniedException e) {
+      throw unreadable("permission denied (let the agent's user read it)");
+    } catch (IOException e) {
+      throw unreadable(
+          "cannot be read: " + FileTrouble.reason(e) + " (check that it is a readable file)");
     }
-    return "cannot read it: "
-        + failure.getClass().getSimpleName()
-        + " (check it is a readable YAML file)";
+    return YamlTree.parse(file.toString(), text(bytes));
+  }
+
+  private String text(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw unreadable(YamlTree.NOT_TEXT);
+    }
+  }
+
+  private InvalidConfigException unreadable(String message) {
+    return new InvalidConfigException(new ConfigProblem(file.toString(), message));
   }
 }

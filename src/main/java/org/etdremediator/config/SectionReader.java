@@ -51,6 +51,12 @@ final class SectionReader {
     return json.getValue(name) != null;
   }
 
+  /** Whether a problem was recorded for the key, or for an entry of it such as {@code name[2]}. */
+  boolean hasProblem(String name) {
+    String key = key(name);
+    return problems.stream().anyMatch(p -> p.key().equals(key) || p.key().startsWith(key + "["));
+  }
+
   /** The value as YAML gave it, null when absent or empty. Marks the key as known. */
   Object raw(String name) {
     known.add(name);
@@ -155,7 +161,11 @@ final class SectionReader {
     try {
       Duration d = Durations.parse(s);
       if (d.compareTo(min) < 0) {
-        problem(name, "must be at least " + Durations.format(min) + ", found '" + s + "'");
+        String least = Durations.format(min);
+        problem(
+            name,
+            "must be at least %s, found '%s' (write e.g. %s)"
+                .formatted(least, s, Durations.format(def)));
         return def;
       }
       return d;
@@ -241,6 +251,11 @@ final class SectionReader {
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       problem(name, "must not have a ?query or #fragment: '" + value + "'" + hint);
+      return null;
+    }
+    // URI takes any number as a port; no connection can be made to one outside 1..65535.
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      problem(name, "port " + uri.getPort() + " is out of range 1..65535" + hint);
       return null;
     }
     String text = uri.toString();

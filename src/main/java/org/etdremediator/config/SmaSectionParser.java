@@ -1,8 +1,12 @@
 package org.etdremediator.config;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +50,10 @@ final class SmaSectionParser {
       sma.problem(
           "batchName", "empty (write a name the SMA shows for the batch, e.g. etd-remediator)");
     }
-    if (action != null && needsForwardTo(action, byVerdict, verdicts) && forwardTo.isEmpty()) {
+    if (action != null
+        && needsForwardTo(action, byVerdict, verdicts)
+        && forwardTo.isEmpty()
+        && !sma.hasProblem("forwardTo")) {
       sma.problem(
           "forwardTo",
           "required because an action forwards (write forwardTo: "
@@ -91,15 +98,36 @@ final class SmaSectionParser {
       return null;
     }
     Path path = source.resolveFile(name.trim());
-    if (!Files.isRegularFile(path)) {
-      sma.problem("caFile", "no such file: " + path + " (write the path of a PEM file)");
-      return null;
-    }
-    if (!Files.isReadable(path)) {
-      sma.problem("caFile", "cannot read " + path + " (let the agent's user read it)");
+    String trouble = caFileTrouble(path);
+    if (trouble != null) {
+      sma.problem("caFile", trouble);
       return null;
     }
     return path;
+  }
+
+  // The agent would fail on the first TLS connection; check-config should say so first.
+  private static String caFileTrouble(Path path) {
+    String hint = " (write the path of a PEM file with the SMA's certificate or its CA)";
+    if (Files.isDirectory(path)) {
+      return path + " is a directory, not a file" + hint;
+    }
+    if (!Files.exists(path)) {
+      return "no such file: " + path + " (write the path of a PEM file)";
+    }
+    if (!Files.isReadable(path)) {
+      return "cannot read " + path + " (let the agent's user read it)";
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      if (!CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        return null;
+      }
+    } catch (IOException e) {
+      return "cannot read " + path + ": " + FileTrouble.reason(e) + hint;
+    } catch (CertificateException e) {
+      // not a certificate: reported below
+    }
+    return path + " holds no PEM certificate" + hint;
   }
 
   private static Map<String, RemediationAction> actionByVerdict(SectionReader sma) {

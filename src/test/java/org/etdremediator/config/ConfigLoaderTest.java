@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class ConfigLoaderTest {
   private static final Path EXAMPLE = Path.of("conf/etd-remediator.yaml");
+  private static final String NOT_TEXT =
+      "is not a YAML text file (give the path of the config, e.g."
+          + " /etc/etd-remediator/etd-remediator.yaml)";
 
   @TempDir Path dir;
 
@@ -73,6 +76,16 @@ class ConfigLoaderTest {
     return new ConfigProblem(file.toAbsolutePath().toString(), message);
   }
 
+  /** The load fails with one problem: {@code message}, about the file as a whole. */
+  private void refusedAs(Vertx vertx, VertxTestContext ctx, Path file, String message) {
+    refused(
+        vertx,
+        ctx,
+        file,
+        TestConfigs.source(dir),
+        p -> assertEquals(List.of(fileProblem(file, message)), p));
+  }
+
   @Test
   @DisplayName("the example config file loads with its environment and credential files")
   void exampleLoads(Vertx vertx, VertxTestContext ctx) throws IOException {
@@ -108,12 +121,7 @@ class ConfigLoaderTest {
     Path file = dir.resolve("nowhere.yaml");
     String expected = "no such file (write the config there, or pass --config FILE)";
 
-    refused(
-        vertx,
-        ctx,
-        file,
-        TestConfigs.source(dir),
-        p -> assertEquals(List.of(fileProblem(file, expected)), p));
+    refusedAs(vertx, ctx, file, expected);
   }
 
   @Test
@@ -125,12 +133,7 @@ class ConfigLoaderTest {
         "not valid YAML at line 5, column 1: found unexpected end of stream"
             + " (fix the syntax there)";
 
-    refused(
-        vertx,
-        ctx,
-        file,
-        TestConfigs.source(dir),
-        p -> assertEquals(List.of(fileProblem(file, expected)), p));
+    refusedAs(vertx, ctx, file, expected);
   }
 
   @Test
@@ -188,6 +191,73 @@ class ConfigLoaderTest {
         loaded -> {
           assertEquals(1, loaded.warnings().size());
           assertTrue(loaded.warnings().get(0).startsWith("sma.insecureSkipVerify is true"));
+        });
+  }
+
+  @Test
+  @DisplayName("a directory given as the config file says it is a directory")
+  void configIsDirectory(Vertx vertx, VertxTestContext ctx) {
+    String expected = "is a directory, not a file (pass --config FILE naming the YAML file)";
+
+    refusedAs(vertx, ctx, dir, expected);
+  }
+
+  @Test
+  @DisplayName("a file whose bytes are not UTF-8 says it is not a YAML text file")
+  void notUtf8(Vertx vertx, VertxTestContext ctx) throws IOException {
+    Path file = dir.resolve("etd-remediator.yaml");
+    Files.write(file, new byte[] {'m', 'o', 'd', 'e', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+
+    refusedAs(vertx, ctx, file, NOT_TEXT);
+  }
+
+  @Test
+  @DisplayName("a binary file given as the config says it is not a YAML text file")
+  void binaryConfig(Vertx vertx, VertxTestContext ctx) throws IOException {
+    Path file = dir.resolve("etd-remediator.yaml");
+    Files.write(file, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+
+    refusedAs(vertx, ctx, file, NOT_TEXT);
+  }
+
+  @Test
+  @DisplayName("a top-level key given twice is refused with both lines")
+  void duplicateTopLevelKey(Vertx vertx, VertxTestContext ctx) throws IOException {
+    Path file = write("mode: dry-run\n" + TestConfigs.minimal() + "mode: enforce\n", "rw-------");
+
+    refused(
+        vertx,
+        ctx,
+        file,
+        TestConfigs.source(dir),
+        p ->
+            assertEquals(
+                List.of(
+                    new ConfigProblem(
+                        "mode",
+                        "given twice, on lines 1 and 11 (keep one; YAML would use only the"
+                            + " last)")),
+                p));
+  }
+
+  @Test
+  @DisplayName("a section given twice, and keys repeated inside one, are each refused by path")
+  void duplicateSectionsAndKeys(Vertx vertx, VertxTestContext ctx) throws IOException {
+    String text =
+        TestConfigs.minimal().replace("sma:\n", "sma:\n  concurrency: 2\n  concurrency: 3\n")
+            + "etd:\n  pageSize: 50\n";
+    Path file = write(text, "rw-------");
+
+    refused(
+        vertx,
+        ctx,
+        file,
+        TestConfigs.source(dir),
+        p -> {
+          assertEquals(
+              List.of("etd", "sma.concurrency"), p.stream().map(ConfigProblem::key).toList());
+          assertTrue(p.get(1).message().startsWith("given twice, on lines 6 and 7"), p.toString());
+          assertTrue(p.get(0).message().startsWith("given twice, on lines 1 and 12"), p.toString());
         });
   }
 }

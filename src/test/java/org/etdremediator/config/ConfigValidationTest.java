@@ -275,4 +275,80 @@ class ConfigValidationTest {
     assertEquals(1, p.size());
     assertEquals("schedule", p.get(0).key());
   }
+
+  @Test
+  @DisplayName("a URL port above 65535 is refused with the range")
+  void urlPortTooHigh() {
+    String text =
+        TestConfigs.minimal().replace("https://sma.example.com:4431", "http://127.0.0.1:99999");
+
+    assertEquals(
+        "port 99999 is out of range 1..65535 (write https://sma.example.com:4431)",
+        byKey(problems(text)).get("sma.baseUrl"));
+  }
+
+  @Test
+  @DisplayName("a URL port of 0 is refused, for etd.baseUrl too")
+  void urlPortZero() {
+    String text =
+        TestConfigs.minimal()
+            .replace("etd:\n", "etd:\n  baseUrl: https://127.0.0.1:0\n")
+            .replace("https://sma.example.com:4431", "http://127.0.0.1:0");
+
+    Map<String, String> p = byKey(problems(text));
+
+    assertTrue(p.get("etd.baseUrl").startsWith("port 0 is out of range 1..65535"), p.toString());
+    assertTrue(p.get("sma.baseUrl").startsWith("port 0 is out of range 1..65535"), p.toString());
+  }
+
+  @Test
+  @DisplayName("an http.host with a space in it is refused")
+  void hostWithSpace() {
+    String text = TestConfigs.minimalWith("http:\n  host: \"127.0.0.1 9464\"\n");
+
+    assertEquals(
+        "not a host name or IP address: '127.0.0.1 9464' (write 127.0.0.1, or 0.0.0.0 to listen"
+            + " on every address)",
+        byKey(problems(text)).get("http.host"));
+  }
+
+  @Test
+  @DisplayName("an http.host written as a URL is refused")
+  void hostAsUrl() {
+    String text = TestConfigs.minimalWith("http:\n  host: http://localhost/\n");
+
+    assertTrue(byKey(problems(text)).get("http.host").startsWith("not a host name or IP address"));
+  }
+
+  @Test
+  @DisplayName("host names and IPv4 and IPv6 literals are accepted as http.host")
+  void hostForms() {
+    for (String host : List.of("localhost", "agent-1.example.com", "0.0.0.0", "::1")) {
+      String text = TestConfigs.minimalWith("http:\n  host: \"" + host + "\"\n");
+
+      assertEquals(host, TestConfigs.parse(text, dir).http().host());
+    }
+  }
+
+  @Test
+  @DisplayName("a forwardTo holding only a bad address reports that address alone")
+  void forwardToOnlyBadAddress() {
+    String text = TestConfigs.minimal().replace("[soc@example.com]", "[\"not-an-email\"]");
+
+    assertEquals(
+        List.of(
+            new ConfigProblem(
+                "sma.forwardTo", "not a mail address: 'not-an-email' (write soc@example.com)")),
+        problems(text));
+  }
+
+  @Test
+  @DisplayName("an interval of 0s says what to write instead")
+  void zeroInterval() {
+    String text = TestConfigs.minimalWith("schedule:\n  interval: \"0s\"\n");
+
+    assertEquals(
+        "must be at least 1ms, found '0s' (write e.g. 1m)",
+        byKey(problems(text)).get("schedule.interval"));
+  }
 }

@@ -203,4 +203,44 @@ class CredentialsTest {
       assertFalse(e.problems().toString().contains(secret));
     }
   }
+
+  private static final String NOT_ONE_REFERENCE =
+      "holds ${ but is not one ${NAME} (write ${NAME} alone, or the value itself; a value that"
+          + " really holds ${ goes in passwordFile)";
+
+  private List<ConfigProblem> passwordProblems(String password) {
+    String text =
+        TestConfigs.minimal()
+            .replace("password: " + TestConfigs.SMA_PASSWORD, "password: " + password);
+    return problems(text, TestConfigs.source(configDir, ENV, null));
+  }
+
+  @Test
+  @DisplayName("a reference followed by more text is refused without repeating the value")
+  void referenceWithSuffix() {
+    List<ConfigProblem> p = passwordProblems("\"${SMA_PASSWORD}hunter2\"");
+
+    assertEquals(List.of(new ConfigProblem("sma.password", NOT_ONE_REFERENCE)), p);
+  }
+
+  @Test
+  @DisplayName("an unterminated reference is refused rather than taken as the password")
+  void unterminatedReference() {
+    List<ConfigProblem> p = passwordProblems("${SMA_PASSWORD");
+
+    assertEquals(List.of(new ConfigProblem("sma.password", NOT_ONE_REFERENCE)), p);
+  }
+
+  @Test
+  @DisplayName("a reference with spaces around it is still substituted")
+  void referenceWithSpaces() {
+    String text =
+        TestConfigs.minimal()
+            .replace("password: " + TestConfigs.SMA_PASSWORD, "password: \"  ${SMA_PASSWORD} \"");
+
+    AgentConfig c =
+        ConfigLoader.parse(TestConfigs.yaml(text), TestConfigs.source(configDir, ENV, null));
+
+    assertEquals(TestConfigs.SMA_PASSWORD, c.sma().password().reveal());
+  }
 }
