@@ -1,5 +1,8 @@
 package org.etdremediator.config;
 
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +17,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads the YAML file into JSON off the event loop, and turns a failed read into a {@link
- * ConfigProblem} an operator can act on.
+ * Reads the YAML file into JSON through Vert.x Config, and turns a failed read into a {@link
+ * ConfigProblem} an operator can act on. Before that, the file's text is checked for what Vert.x
+ * Config lets pass silently: a key given twice, where YAML keeps only the last.
  */
 final class RawConfigReader {
   private final Vertx vertx;
@@ -28,10 +32,10 @@ final class RawConfigReader {
 
   /** The file's content as JSON; fails with {@link InvalidConfigException} when unusable. */
   Future<JsonObject> read() {
-    return vertx.executeBlocking(this::readNow, false);
+    return vertx.executeBlocking(this::check, false).compose(v -> retrieve());
   }
 
-  private JsonObject readNow() {
+  private Void check() {
     if (Files.isDirectory(file)) {
       throw unreadable("is a directory, not a file (pass --config FILE naming the YAML file)");
     }
@@ -46,7 +50,48 @@ final class RawConfigReader {
       throw unreadable(
           "cannot be read: " + FileTrouble.reason(e) + " (check that it is a readable file)");
     }
-    return YamlTree.parse(file.toString(), text(bytes));
+    YamlTree.parse(file.toString(), text(bytes));
+    return null;
+  }
+
+  private Future<JsonObject> retrieve() {
+    ConfigStoreOptions store =
+        new ConfigStoreOptions()
+            .setType("file")
+            .setFormat("yaml")
+            .setConfig(new JsonObject().put("path", file.toString()));
+    // No default stores: the environment and system properties would show up as unknown keys.
+    // No scan period: the watcher decides when to read again.
+    ConfigRetriever retriever =
+        ConfigRetriever.create(
+            vertx,
+            new ConfigRetrieverOptions()
+                .setIncludeDefaultStores(false)
+                .setScanPeriod(0)
+                .addStore(store));
+    return retriever
+        .getConfig()
+        // The YAML processor fails on a file of nothing but comments, where it finds no document
+        // at all; such a file holds no settings, like an empty one, and is judged the same way.
+        .recover(
+            e ->
+                holdsNoDocument(e)
+                    ? Future.succeededFuture(new JsonObject())
+                    : Future.failedFuture(
+                        unreadable(
+                            "cannot read it as YAML: "
+                                + e.getClass().getSimpleName()
+                                + " (check it is a readable YAML file)")))
+        .eventually(retriever::close);
+  }
+
+  private static boolean holdsNoDocument(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof NullPointerException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String text(byte[] bytes) {
