@@ -78,6 +78,7 @@ public final class AgentChildMain {
             + summary.pending()
             + " failed="
             + summary.failed());
+    long heldAfterGc = heldAfterGc();
     await(agent.stop());
     await(vertx.close());
     report(
@@ -91,7 +92,9 @@ public final class AgentChildMain {
             + " cpuTotalMs="
             + processCpuNanos() / 1_000_000
             + " peakHeapBytes="
-            + peakHeap());
+            + peakHeap()
+            + " heldAfterGcBytes="
+            + heldAfterGc);
     out.flush();
     System.exit(0);
   }
@@ -126,6 +129,12 @@ public final class AgentChildMain {
   /** Time the JIT compilers spent so far (wall time of the compiler threads). */
   private static long compileMillis() {
     return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
+  /** The heap still in use after a full collection, with the agent and its state loaded. */
+  private static long heldAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** The sum of every heap pool's peak: an upper bound, as the pools peak at different times. */

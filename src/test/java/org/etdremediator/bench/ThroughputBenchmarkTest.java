@@ -38,7 +38,7 @@ class ThroughputBenchmarkTest {
   @BeforeAll
   void start() throws Exception {
     vertx = Vertx.vertx();
-    workDir = Path.of("target", "benchmark", "runs");
+    workDir = Path.of("target", "benchmark", "runs").toAbsolutePath();
     // A state directory left by an earlier run would remember these convictions as remediated.
     Bench.deleteTree(workDir);
     Files.createDirectories(workDir);
