@@ -92,6 +92,20 @@ final class Remediator {
 
   /** Takes every target to an outcome; the future fails only when an outcome cannot be saved. */
   Future<List<Outcome>> handle(List<Target> targets) {
+    if (config.sma().messagesPerRequest() == 1) {
+      // Nothing to batch: each message goes out as soon as its own lookup is back.
+      List<Future<List<Outcome>>> each = new ArrayList<>();
+      for (Target t : targets) {
+        each.add(
+            prepare(t)
+                .compose(
+                    p ->
+                        p instanceof Ready r
+                            ? send(List.of(r))
+                            : Future.succeededFuture(List.of((Outcome) p))));
+      }
+      return Future.all(each).map(f -> flatten(each));
+    }
     List<Future<Object>> prepared = new ArrayList<>();
     for (Target t : targets) {
       prepared.add(prepare(t));

@@ -8,8 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.etdremediator.sim.SmaSimulator.TrackedMessage;
@@ -27,9 +29,13 @@ final class TrackingSearch {
   private static final int DEFAULT_LIMIT = 20;
 
   private final List<TrackedMessage> messages = new ArrayList<>();
+  // Searches by Message-ID look in this index, so a site with many thousand tracked messages
+  // answers each lookup without scanning them all.
+  private final Map<String, List<TrackedMessage>> byMessageId = new HashMap<>();
 
   synchronized void add(TrackedMessage message) {
     messages.add(message);
+    byMessageId.computeIfAbsent(message.messageId(), k -> new ArrayList<>()).add(message);
   }
 
   /**
@@ -53,8 +59,10 @@ final class TrackingSearch {
 
     List<TrackedMessage> found;
     synchronized (this) {
+      List<TrackedMessage> candidates =
+          messageId == null ? messages : byMessageId.getOrDefault(messageId, List.of());
       found =
-          messages.stream()
+          candidates.stream()
               .filter(m -> !m.timestamp().isBefore(start) && !m.timestamp().isAfter(end))
               .filter(m -> messageId == null || messageId.equals(m.messageId()))
               .sorted(Comparator.comparing(TrackedMessage::timestamp))

@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.etdremediator.cli.AgentProcess;
-import org.etdremediator.config.ConfigSource;
 import org.etdremediator.ledger.CycleSummary;
-import org.etdremediator.net.Backoff;
 
 /**
  * The agent under measurement, in a JVM of its own so that its CPU time and heap are not mixed with
@@ -48,8 +46,7 @@ public final class AgentChildMain {
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
       report(out, "warm ms=" + (System.nanoTime() - warmStart) / 1_000_000);
     }
-    AgentProcess.Options options =
-        new AgentProcess.Options(false, false, ConfigSource.system(config), Backoff.standard());
+    AgentProcess.Options options = AgentProcess.Options.once(config, false);
     AgentProcess agent = await(AgentProcess.start(vertx, config, options));
     report(out, "ready sinceJvmStartMs=" + sinceJvmStart());
     if (waitForGo) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.etdremediator.cli.AgentProcess;
 import org.etdremediator.config.ConfigSource;
+import org.etdremediator.config.ConfigWatcher;
 import org.etdremediator.demo.SimulatedSite;
 import org.etdremediator.net.Backoff;
 import org.etdremediator.sim.EtdSimulator;
@@ -43,7 +44,12 @@ final class WarmUp {
               AgentProcess.start(
                   vertx,
                   config,
-                  new AgentProcess.Options(false, false, source, Backoff.standard())));
+                  new AgentProcess.Options(
+                      false,
+                      false,
+                      source,
+                      Backoff.standard(),
+                      ConfigWatcher.DEFAULT_SCAN_PERIOD)));
       AgentChildMain.await(agent.runCycle());
       AgentChildMain.await(agent.stop());
     } finally {
