@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AgentVerticle.class);
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+  // A call in flight at a stop gets its own timeout and a little more to finish and be recorded;
+  // the bound stays under the unit's TimeoutStopSec=90, after which systemd kills.
+  private static final Duration SHUTDOWN_SLACK = Duration.ofSeconds(5);
+  private static final Duration SHUTDOWN_MAX = Duration.ofSeconds(80);
   private static final int SKIP_MEMORY = 200_000;
   private static final int COMPACT_EVERY = 30;
 
@@ -273,6 +276,11 @@ public final class AgentVerticle extends VerticleBase {
         : store.compact().onSuccess(v -> cyclesSinceCompaction = 0);
   }
 
+  private Duration shutdownGrace() {
+    Duration grace = config.sma().timeout().plus(SHUTDOWN_SLACK);
+    return grace.compareTo(SHUTDOWN_MAX) > 0 ? SHUTDOWN_MAX : grace;
+  }
+
   @Override
   public Future<?> stop() {
     stopping = true;
@@ -292,7 +300,7 @@ public final class AgentVerticle extends VerticleBase {
     Future<?> inFlight = running == null ? Future.succeededFuture() : running;
     Promise<Void> drained = Promise.promise();
     inFlight
-        .timeout(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+        .timeout(shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
         .onComplete(
             done -> {
               if (done.failed()) {
