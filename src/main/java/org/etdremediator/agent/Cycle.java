@@ -170,6 +170,7 @@ final class Cycle {
 
   private Future<Void> retryPending() {
     List<Remediator.Target> targets = new ArrayList<>();
+    List<Future<Void>> dropped = new ArrayList<>();
     for (PendingItem item : store.pending()) {
       Conviction c = item.conviction();
       if (!seen.add(c.id()) || store.isRemediated(c.id())) {
@@ -177,12 +178,26 @@ final class Cycle {
       }
       Filters.Decision d = Filters.decide(c, config.etd().verdicts(), config.filters());
       if (d.skipped()) {
-        skip(c, d.skipReason());
+        // The config changed under it: it will never be sent, so it leaves the pending list,
+        // closed with its reason where an operator sees it.
+        LOG.info("{} {} no longer qualifies: {}", c.id(), c.messageId(), d.skipReason());
+        dropped.add(
+            skip(c, d.skipReason())
+                .compose(
+                    v ->
+                        store.recordFailed(
+                            new FailedItem(
+                                c,
+                                clock.instant(),
+                                item.attempts(),
+                                "not sent, no longer qualifies: " + d.skipReason()))));
         continue;
       }
       targets.add(new Remediator.Target(d.target(), item));
     }
-    return targets.isEmpty() ? Future.succeededFuture() : track(remediator.handle(targets));
+    Future<Void> handled =
+        targets.isEmpty() ? Future.succeededFuture() : track(remediator.handle(targets));
+    return Future.all(handled, Future.all(dropped)).mapEmpty();
   }
 
   /** Searches the slices one after another, stopping at the first that fails. */

@@ -20,6 +20,18 @@ public final class Filters {
     }
   }
 
+  /** The excluded domain that {@code domain} is or lies under, or null. */
+  private static String excludedDomain(String domain, FilterSettings filters) {
+    for (String d = domain; !d.isEmpty(); ) {
+      if (filters.excludeSenderDomains().contains(d)) {
+        return d;
+      }
+      int dot = d.indexOf('.');
+      d = dot < 0 ? "" : d.substring(dot + 1);
+    }
+    return null;
+  }
+
   public static Decision decide(Conviction c, List<String> verdicts, FilterSettings filters) {
     if (!verdicts.contains(c.verdict())) {
       return Decision.skip("verdict '" + c.verdict() + "' is not configured for remediation");
@@ -32,8 +44,10 @@ public final class Filters {
       return Decision.skip("already remediated by ETD");
     }
     String domain = c.senderDomain();
-    if (!domain.isEmpty() && filters.excludeSenderDomains().contains(domain)) {
-      return Decision.skip("sender domain " + domain + " is excluded");
+    String excluded = excludedDomain(domain, filters);
+    if (excluded != null) {
+      String under = excluded.equals(domain) ? "" : " (under " + excluded + ")";
+      return Decision.skip("sender domain " + domain + " is excluded" + under);
     }
     if (c.mailboxes().isEmpty()) {
       return Decision.skip("ETD lists no mailbox for the message");

@@ -148,8 +148,7 @@ final class Remediator {
               if (waited.compareTo(s.trackingTimeout()) >= 0) {
                 String note =
                     "sent without tracking data: not in SMA message tracking after "
-                        + waited.toMinutes()
-                        + " min";
+                        + Durations.format(waited.truncatedTo(ChronoUnit.SECONDS));
                 return Future.succeededFuture(new Ready(t, fromEtd(c), note));
               }
               return keepPending(t, t.attempts(), "not yet in SMA message tracking", 0);
@@ -169,7 +168,21 @@ final class Remediator {
     }
     // A remediation keeps its place from the request until its outcome is on disk, so a kill finds
     // at most sma.concurrency calls the SMA may have accepted unrecorded: the ones sent again.
-    return sending.run(() -> remediate(chunk, batch, action));
+    return sending
+        .run(() -> remediate(chunk, batch, action))
+        // The SMA refused the batch as a whole; one bad message must not hold back the others,
+        // so each is sent on its own, once the batch's place is free again.
+        .recover(
+            err ->
+                err instanceof RefusedBatch
+                    ? each(chunk, r -> send(List.of(r)).map(one -> one.get(0)))
+                    : Future.failedFuture(err));
+  }
+
+  private static final class RefusedBatch extends RuntimeException {
+    RefusedBatch() {
+      super("the SMA refused the batch", null, false, false);
+    }
   }
 
   private Future<List<Outcome>> remediate(
@@ -183,6 +196,13 @@ final class Remediator {
               if (err instanceof Retrier.AttemptsExhausted ex) {
                 status = ex.last().status();
                 attempts = ex.attempts();
+              }
+              if (status == 400 && chunk.size() > 1) {
+                LOG.warn(
+                    "the SMA refused a batch of {} ({}); sending its messages one by one",
+                    chunk.size(),
+                    err.getMessage());
+                return Future.failedFuture(new RefusedBatch());
               }
               int tried = attempts;
               int code = status;

@@ -20,6 +20,9 @@ final class ConfigParser {
   // Host names, IPv4 and IPv6 literals use no other characters. The name is not looked up: the
   // check works offline, and a name that does not resolve fails the start with its own message.
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:-]+");
+  private static final Pattern MAILBOX =
+      Pattern.compile("[^@\\s<>()*,;:\"]+@[a-z0-9.-]+\\.[a-z0-9-]+");
+  private static final Pattern DOMAIN = Pattern.compile("([a-z0-9-]+\\.)+[a-z0-9-]+");
 
   private ConfigParser() {}
 
@@ -95,12 +98,32 @@ final class ConfigParser {
           "directions", "empty: nothing would be remediated (write e.g. [incoming, internal])");
     }
 
+    Set<String> mailboxes = lowerCased(f.texts("excludeMailboxes", List.of()), false);
+    Set<String> domains = lowerCased(f.texts("excludeSenderDomains", List.of()), true);
+    // An entry that can never match would protect nothing while looking as if it did.
+    for (String m : mailboxes) {
+      if (!MAILBOX.matcher(m).matches()) {
+        f.problem(
+            "excludeMailboxes",
+            "not a mailbox address: '"
+                + m
+                + "' (write the bare address, e.g. soc@example.com; no names, brackets or"
+                + " wildcards)");
+      }
+    }
+    for (String d : domains) {
+      if (!DOMAIN.matcher(d).matches()) {
+        f.problem(
+            "excludeSenderDomains",
+            "not a domain: '"
+                + d
+                + "' (write the domain alone, e.g. phish-sim.example; it covers its subdomains"
+                + " too)");
+      }
+    }
     FilterSettings settings =
         new FilterSettings(
-            Set.copyOf(directions),
-            lowerCased(f.texts("excludeMailboxes", List.of()), false),
-            lowerCased(f.texts("excludeSenderDomains", List.of()), true),
-            f.flag("skipIfEtdRemediated", true));
+            Set.copyOf(directions), mailboxes, domains, f.flag("skipIfEtdRemediated", true));
     f.rejectUnknown();
     return settings;
   }

@@ -8,12 +8,19 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one message of an ETD search page into a {@link Conviction}. ETD may leave any field
  * missing, null or empty; only a message without an id cannot be used at all.
  */
 public final class ConvictionParser {
+  private static final Logger LOG = LoggerFactory.getLogger(ConvictionParser.class);
+  private static final Pattern ADDRESS =
+      Pattern.compile("[^@\\s<>()\\[\\],;:\"]+@[^@\\s<>()\\[\\],;:\"]+");
+
   private ConvictionParser() {}
 
   /** The outcome for one message: a conviction, or the reason it could not be read. */
@@ -40,14 +47,14 @@ public final class ConvictionParser {
             id,
             instant(json.getValue("timestamp")),
             text(json, "direction").toLowerCase(Locale.ROOT),
-            text(json, "fromAddress"),
+            bareAddress(text(json, "fromAddress")),
             addresses(json.getValue("mailboxes")),
             normaliseMessageId(text(json, "internetMessageId")),
             text(json, "subject"),
             normaliseVerdict(category),
             instant(verdict.getValue("timestamp")),
-            Boolean.TRUE.equals(verdict.getValue("isRetroVerdict")),
-            Boolean.TRUE.equals(action.getValue("isAutoRemediated")));
+            yes(verdict.getValue("isRetroVerdict")),
+            yes(action.getValue("isAutoRemediated")));
     return new Parsed(conviction, null);
   }
 
@@ -87,6 +94,11 @@ public final class ConvictionParser {
     }
   }
 
+  /** A flag ETD may send as a boolean or as the text "true". */
+  private static boolean yes(Object value) {
+    return Boolean.TRUE.equals(value) || (value instanceof String s && s.equalsIgnoreCase("true"));
+  }
+
   private static String text(JsonObject json, String key) {
     Object value = json.getValue(key);
     return value instanceof String s ? s : "";
@@ -102,13 +114,34 @@ public final class ConvictionParser {
     if (value instanceof JsonArray array) {
       for (Object item : array) {
         if (item instanceof String s && !s.isBlank()) {
-          String address = s.strip().toLowerCase(Locale.ROOT);
-          if (!out.contains(address)) {
+          String address = bareAddress(s);
+          if (address.isEmpty()) {
+            LOG.warn("ignoring a mailbox ETD gave that is not an address: '{}'", s.strip());
+          } else if (!out.contains(address)) {
             out.add(address);
           }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The bare, lower-case address in {@code raw}, which ETD may write as {@code Name <a@b>}, {@code
+   * <a@b>} or {@code mailto:a@b}; empty when there is no address in it. Filters and the SMA compare
+   * bare addresses, so an excluded mailbox in another spelling is still excluded.
+   */
+  public static String bareAddress(String raw) {
+    String s = raw.strip();
+    int open = s.lastIndexOf('<');
+    int close = s.lastIndexOf('>');
+    if (open >= 0 && close > open) {
+      s = s.substring(open + 1, close).strip();
+    }
+    if (s.regionMatches(true, 0, "mailto:", 0, "mailto:".length())) {
+      s = s.substring("mailto:".length()).strip();
+    }
+    s = s.toLowerCase(Locale.ROOT);
+    return ADDRESS.matcher(s).matches() ? s : "";
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.etdremediator.demo.SimulatedSite;
@@ -293,6 +294,73 @@ class EndToEndTest {
                                                     })));
                               }
                             })));
+  }
+
+  @Test
+  @DisplayName("a batch the SMA refuses as a whole is sent again message by message")
+  void refusedBatchIsSplit(Vertx vertx, VertxTestContext ctx) {
+    publish(31, 40);
+    AgentHarness harness = new AgentHarness(vertx, site, dir);
+    harness.config().getJsonObject("sma").put("messagesPerRequest", 10).put("concurrency", 1);
+    site.sma().faults().next(Endpoint.SMA_REMEDIATION, Fault.status(400), 1);
+    harness
+        .startOnce()
+        .compose(agent -> agent.runCycle().compose(s -> agent.stop().map(s)))
+        .onComplete(
+            ctx.succeeding(
+                summary ->
+                    ctx.verify(
+                        () -> {
+                          assertTrue(summary.ok(), "cycle ok: " + summary.error());
+                          SiteRecord.assertExactlyOnce(site);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("a pending message that no longer qualifies after a config change is never sent")
+  void pendingThatNoLongerQualifies(Vertx vertx, VertxTestContext ctx) {
+    publish(32, 30);
+    site.sma().faults().always(Endpoint.SMA_REMEDIATION, Fault.status(503));
+    AgentHarness harness = new AgentHarness(vertx, site, dir);
+    harness
+        .startOnce()
+        .compose(agent -> agent.runCycle().compose(s -> agent.stop()))
+        .compose(
+            v -> {
+              site.sma().faults().clear();
+              harness
+                  .config()
+                  .put(
+                      "filters",
+                      new JsonObject().put("directions", new JsonArray().add("outgoing")));
+              return harness.startOnce();
+            })
+        .compose(agent -> agent.runCycle().compose(s -> agent.stop().map(agent)))
+        .compose(agent -> org.etdremediator.ledger.StateStore.inspect(vertx, harness.stateDir()))
+        .onComplete(
+            ctx.succeeding(
+                report ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals(0, report.pending().size(), "nothing left pending");
+                          assertTrue(report.failed().size() > 0, "closed as failed");
+                          assertTrue(
+                              report.failed().stream()
+                                  .allMatch(f -> f.reason().contains("no longer qualifies")),
+                              "with the reason");
+                          Map<String, String> ids = site.etdIdsByMessageId();
+                          long sentIncoming =
+                              site.sma().remediations().stream()
+                                  .map(
+                                      r ->
+                                          site.published()
+                                              .get(ids.get(r.message().getString("message_id"))))
+                                  .filter(m -> !"outgoing".equals(m.getString("direction")))
+                                  .count();
+                          assertEquals(0, sentIncoming, "no incoming message sent afterwards");
+                          ctx.completeNow();
+                        })));
   }
 
   @Test

@@ -86,6 +86,32 @@ class CommandLineTest {
   }
 
   @Test
+  @DisplayName("exclusions that could never match are refused, not silently kept")
+  void exclusionsThatNeverMatch() throws Exception {
+    String yaml =
+        """
+        etd:
+          apiKey: k3y-value-123
+          clientId: client
+          clientSecret: s3cret-value-789
+        sma:
+          baseUrl: https://sma.example.com:4431
+          username: smaapi
+          password: pa55-value-456
+          forwardTo: [evidence@example.com]
+        filters:
+          excludeMailboxes: ['*@example.com', 'Alice Smith <alice@example.com>', soc@example.com]
+          excludeSenderDomains: ['http://x', '*.evil.test', phish-sim.example]
+        """;
+    CommandRun.Result r = run("check-config", "--config", write(yaml).toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("'*@example.com'"), r.err());
+    assertTrue(r.err().contains("'alice smith <alice@example.com>'"), r.err());
+    assertTrue(r.err().contains("'http://x'") && r.err().contains("'*.evil.test'"), r.err());
+    assertFalse(r.err().contains("'soc@example.com'") || r.err().contains("'phish-sim.example'"));
+  }
+
+  @Test
   @DisplayName("once with a broken config exits 2 without starting")
   void onceRefusesBrokenConfig() throws Exception {
     CommandRun.Result r = run("once", "--config", write(BROKEN).toString());

@@ -73,4 +73,42 @@ class ConvictionParserTest {
     assertFalse(ConvictionParser.parse(new JsonObject().put("subject", "x")).ok());
     assertFalse(ConvictionParser.parse("text").ok());
   }
+
+  @Test
+  @DisplayName(
+      "a mailbox written as a name and address, in brackets or as mailto: is the bare address")
+  void mailboxSpellings() {
+    Conviction c =
+        ConvictionParser.parse(
+                new JsonObject()
+                    .put("id", "x")
+                    .put("fromAddress", "IT Helpdesk <Help@Examp1e.test>")
+                    .put(
+                        "mailboxes",
+                        new JsonArray()
+                            .add("Alice Smith <Alice@Example.com>")
+                            .add("<bob@example.com>")
+                            .add("mailto:carol@example.com")
+                            .add("alice@example.com")
+                            .add("not an address")))
+            .conviction();
+    assertEquals(
+        List.of("alice@example.com", "bob@example.com", "carol@example.com"), c.mailboxes());
+    assertEquals("help@examp1e.test", c.fromAddress());
+    assertEquals("examp1e.test", c.senderDomain());
+  }
+
+  @Test
+  @DisplayName("flags ETD sends as the text \"true\" count as true")
+  void textFlags() {
+    Conviction c =
+        ConvictionParser.parse(
+                new JsonObject()
+                    .put("id", "x")
+                    .put("action", new JsonObject().put("isAutoRemediated", "true"))
+                    .put("verdict", new JsonObject().put("isRetroVerdict", "TRUE")))
+            .conviction();
+    assertTrue(c.autoRemediated());
+    assertTrue(c.retro());
+  }
 }
