@@ -24,6 +24,20 @@ class CommandLineTest {
     return file;
   }
 
+  /** A complete, valid config with known secret values. */
+  private static final String VALID =
+      """
+      etd:
+        apiKey: k3y-value-123
+        clientId: client
+        clientSecret: s3cret-value-789
+      sma:
+        baseUrl: https://sma.example.com:4431
+        username: smaapi
+        password: pa55-value-456
+        forwardTo: [evidence@example.com]
+      """;
+
   private static final String BROKEN =
       """
       etd:
@@ -89,20 +103,12 @@ class CommandLineTest {
   @DisplayName("exclusions that could never match are refused, not silently kept")
   void exclusionsThatNeverMatch() throws Exception {
     String yaml =
-        """
-        etd:
-          apiKey: k3y-value-123
-          clientId: client
-          clientSecret: s3cret-value-789
-        sma:
-          baseUrl: https://sma.example.com:4431
-          username: smaapi
-          password: pa55-value-456
-          forwardTo: [evidence@example.com]
-        filters:
-          excludeMailboxes: ['*@example.com', 'Alice Smith <alice@example.com>', soc@example.com]
-          excludeSenderDomains: ['http://x', '*.evil.test', phish-sim.example]
-        """;
+        VALID
+            + """
+            filters:
+              excludeMailboxes: ['*@example.com', 'Alice Smith <alice@example.com>', soc@example.com]
+              excludeSenderDomains: ['http://x', '*.evil.test', phish-sim.example]
+            """;
     CommandRun.Result r = run("check-config", "--config", write(yaml).toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("'*@example.com'"), r.err());
@@ -131,21 +137,7 @@ class CommandLineTest {
   @Test
   @DisplayName("check-config on a valid file prints the effective config with secrets masked")
   void checkConfigMasksSecrets() throws Exception {
-    String yaml =
-        """
-        etd:
-          apiKey: k3y-value-123
-          clientId: client
-          clientSecret: s3cret-value-789
-        sma:
-          baseUrl: https://sma.example.com:4431
-          username: smaapi
-          password: pa55-value-456
-          forwardTo: [evidence@example.com]
-        state:
-          dir: %s
-        """
-            .formatted(dir.resolve("state"));
+    String yaml = VALID + "state:\n  dir: " + dir.resolve("state") + "\n";
     Path file = write(yaml);
     Files.setPosixFilePermissions(
         file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
