@@ -58,6 +58,13 @@ final class RepairStateCommand implements Callable<Integer> {
           store.pending().size(),
           store.failed().size(),
           store.checkpoint().searchedUntil() == null ? "none" : store.checkpoint().searchedUntil());
+      if (!warnings.isEmpty()) {
+        // What could not be read is forgotten: the agent would remediate those messages again.
+        System.out.println(
+            "Remediations that could not be read from the damaged files are forgotten: messages"
+                + " among them that ETD still returns (within schedule.retroLookback) will be"
+                + " remediated again. The files set aside above are kept for inspection.");
+      }
       AgentProcess.await(store.close(), 120);
       return ExitCodes.OK;
     } catch (Exception e) {
