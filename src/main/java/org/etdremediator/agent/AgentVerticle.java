@@ -145,7 +145,7 @@ public final class AgentVerticle extends VerticleBase {
                     cp.lastRetroScanAt()
                         .plus(config.schedule().retroInterval().multipliedBy(stretch))));
     retroForced = false;
-    Remediator remediator = new Remediator(config, sma, store, audit, metrics, clock);
+    Remediator remediator = new Remediator(config, sma, store, audit, metrics, clock, () -> config);
     current = remediator;
     if (auditedSkips.size() > SKIP_MEMORY) {
       auditedSkips.clear();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.etdremediator.audit.AuditEntry;
 import org.etdremediator.audit.AuditLog;
 import org.etdremediator.config.AgentConfig;
@@ -45,6 +46,7 @@ final class Remediator {
   private final AgentMetrics metrics;
   private final Clock clock;
   private final Bulkhead sending;
+  private final Supplier<AgentConfig> latest;
   private int failedCalls;
   private Throwable lastFailure;
 
@@ -54,7 +56,9 @@ final class Remediator {
       StateStore store,
       AuditLog audit,
       AgentMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      Supplier<AgentConfig> latest) {
+    this.latest = latest;
     this.config = config;
     this.sma = sma;
     this.store = store;
@@ -179,6 +183,27 @@ final class Remediator {
                     : Future.failedFuture(err));
   }
 
+  /**
+   * Whether every message of a call would still be sent, to the same mailboxes, under the config in
+   * force now: a reload that excludes a mailbox or a sender stops a retry that was waiting.
+   */
+  private boolean stillQualifies(List<Ready> chunk) {
+    AgentConfig now = latest.get();
+    if (now == config) {
+      return true;
+    }
+    for (Ready r : chunk) {
+      Conviction c = r.target().conviction();
+      Filters.Decision d = Filters.decide(c, now.etd().verdicts(), now.filters());
+      if (d.skipped() || !d.target().mailboxes().equals(c.mailboxes())) {
+        LOG.info(
+            "{} {}: not sent, the new config no longer sends it as it was", c.id(), c.messageId());
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final class RefusedBatch extends RuntimeException {
     RefusedBatch() {
       super("the SMA refused the batch", null, false, false);
@@ -187,7 +212,7 @@ final class Remediator {
 
   private Future<List<Outcome>> remediate(
       List<Ready> chunk, RemediationBatch batch, RemediationAction action) {
-    return sma.remediate(batch)
+    return sma.remediate(batch, () -> stillQualifies(chunk))
         .compose(
             accepted -> each(chunk, r -> recordRemediated(r, action, accepted)),
             err -> {

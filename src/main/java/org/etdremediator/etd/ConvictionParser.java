@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConvictionParser {
   private static final Logger LOG = LoggerFactory.getLogger(ConvictionParser.class);
+  // An address as mail systems write it: a dot-atom local part, and a domain of letter-digit
+  // labels. Anything else around it (names, brackets, mailto:, ?query, a trailing dot) is not part
+  // of it, and an address broken by other characters is not one.
   private static final Pattern ADDRESS =
-      Pattern.compile("[^@\\s<>()\\[\\],;:\"]+@[^@\\s<>()\\[\\],;:\"]+");
+      Pattern.compile(
+          "(?<![a-z0-9.!#$%&'*+/=^_`{|}~-])[a-z0-9!#$%&'*+/=^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=^_`{|}~-]+)*"
+              + "@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(?![a-z0-9-])");
 
   private ConvictionParser() {}
 
@@ -114,11 +120,14 @@ public final class ConvictionParser {
     if (value instanceof JsonArray array) {
       for (Object item : array) {
         if (item instanceof String s && !s.isBlank()) {
-          String address = bareAddress(s);
-          if (address.isEmpty()) {
-            LOG.warn("ignoring a mailbox ETD gave that is not an address: '{}'", s.strip());
-          } else if (!out.contains(address)) {
-            out.add(address);
+          List<String> found = addressesIn(s);
+          if (found.isEmpty()) {
+            LOG.warn("ignoring a mailbox ETD gave that holds no address: '{}'", printable(s));
+          }
+          for (String address : found) {
+            if (!out.contains(address)) {
+              out.add(address);
+            }
           }
         }
       }
@@ -127,21 +136,26 @@ public final class ConvictionParser {
   }
 
   /**
-   * The bare, lower-case address in {@code raw}, which ETD may write as {@code Name <a@b>}, {@code
-   * <a@b>} or {@code mailto:a@b}; empty when there is no address in it. Filters and the SMA compare
-   * bare addresses, so an excluded mailbox in another spelling is still excluded.
+   * Every address in {@code raw}, bare and lower case. ETD may write a mailbox as {@code Name
+   * <a@b>}, {@code <a@b>}, {@code mailto:a@b?subject=x}, or several in one entry; filters and the
+   * SMA compare bare addresses, so an excluded mailbox in another spelling is still excluded.
    */
+  public static List<String> addressesIn(String raw) {
+    List<String> out = new ArrayList<>();
+    Matcher m = ADDRESS.matcher(raw.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  /** The first address in {@code raw}, bare and lower case, or empty when it holds none. */
   public static String bareAddress(String raw) {
-    String s = raw.strip();
-    int open = s.lastIndexOf('<');
-    int close = s.lastIndexOf('>');
-    if (open >= 0 && close > open) {
-      s = s.substring(open + 1, close).strip();
-    }
-    if (s.regionMatches(true, 0, "mailto:", 0, "mailto:".length())) {
-      s = s.substring("mailto:".length()).strip();
-    }
-    s = s.toLowerCase(Locale.ROOT);
-    return ADDRESS.matcher(s).matches() ? s : "";
+    List<String> found = addressesIn(raw);
+    return found.isEmpty() ? "" : found.get(0);
+  }
+
+  private static String printable(String text) {
+    return text.strip().replaceAll("\\p{Cntrl}", "?");
   }
 }

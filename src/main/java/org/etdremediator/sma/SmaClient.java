@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.etdremediator.config.SmaAuth;
 import org.etdremediator.config.SmaSettings;
@@ -73,6 +74,14 @@ public final class SmaClient {
    * 2xx means the SMA accepted the batch; the ESA does the work later.
    */
   public Future<Accepted> remediate(RemediationBatch batch) {
+    return remediate(batch, () -> true);
+  }
+
+  /**
+   * As {@link #remediate(RemediationBatch)}, but each attempt, retries included, first asks {@code
+   * stillWanted}; when it says no, the call ends without sending, as a failure not worth retrying.
+   */
+  public Future<Accepted> remediate(RemediationBatch batch, BooleanSupplier stillWanted) {
     JsonObject body =
         batch.toJson(settings.batchName(), settings.username(), settings.initiatedSource());
     return retrier
@@ -80,11 +89,15 @@ public final class SmaClient {
             "SMA remediation",
             settings.maxAttempts(),
             () ->
-                call(
-                        http.postAbs(settings.baseUrl() + API + "/remediation")
-                            .putHeader("Content-Type", "application/json"),
-                        req -> req.sendBuffer(body.toBuffer()))
-                    .compose(SmaClient::fromTheApi))
+                !stillWanted.getAsBoolean()
+                    ? Future.failedFuture(
+                        new CallFailure(
+                            "not sent: the config changed while the call waited", 0, false, null))
+                    : call(
+                            http.postAbs(settings.baseUrl() + API + "/remediation")
+                                .putHeader("Content-Type", "application/json"),
+                            req -> req.sendBuffer(body.toBuffer()))
+                        .compose(SmaClient::fromTheApi))
         .compose(
             attempted -> {
               HttpResponse<Buffer> response = attempted.result();

@@ -3,6 +3,7 @@ package org.etdremediator.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -361,6 +362,87 @@ class EndToEndTest {
                           assertEquals(0, sentIncoming, "no incoming message sent afterwards");
                           ctx.completeNow();
                         })));
+  }
+
+  @Test
+  @DisplayName("a retry waiting when a reload excludes its mailbox is not sent")
+  void reloadStopsWaitingRetry(Vertx vertx, VertxTestContext ctx) {
+    Instant now = Instant.now();
+    List<JsonObject> messages =
+        ConvictionStream.generate(41, 30, now.minus(Duration.ofMinutes(20)), now.minusSeconds(5));
+    messages.forEach(
+        m -> {
+          m.put("direction", "incoming")
+              .put("mailboxes", new JsonArray().add("SOC <soc@example.com>"));
+          m.put("action", new JsonObject());
+          m.getJsonObject("verdict").put("latestVerdict", "phishing");
+        });
+    site.publish(messages, true);
+    site.sma().faults().always(Endpoint.SMA_REMEDIATION, Fault.status(503, Duration.ofSeconds(2)));
+    AgentHarness harness = new AgentHarness(vertx, site, dir);
+    harness.config().getJsonObject("schedule").put("interval", "1h");
+    harness.config().getJsonObject("sma").put("maxAttempts", 4).put("concurrency", 2);
+    harness
+        .startService()
+        .onComplete(
+            ctx.succeeding(
+                agent -> {
+                  agent
+                      .watcher()
+                      .onChange(
+                          change -> {
+                            // The retries of the first calls are waiting out Retry-After now.
+                            site.sma().faults().clear();
+                          });
+                  agent
+                      .agent()
+                      .onCycle(
+                          summary ->
+                              agent
+                                  .stop()
+                                  .onComplete(
+                                      ctx.succeeding(
+                                          v ->
+                                              ctx.verify(
+                                                  () -> {
+                                                    assertEquals(
+                                                        0,
+                                                        site.sma().remediations().size(),
+                                                        "nothing sent to the excluded mailbox");
+                                                    ctx.completeNow();
+                                                  }))));
+                  vertx.setTimer(
+                      1,
+                      id ->
+                          waitForFirstAttempt(vertx)
+                              .onSuccess(
+                                  x -> {
+                                    harness
+                                        .config()
+                                        .put(
+                                            "filters",
+                                            new JsonObject()
+                                                .put(
+                                                    "excludeMailboxes",
+                                                    new JsonArray().add("soc@example.com")));
+                                    harness.writeConfig();
+                                  }));
+                }));
+  }
+
+  /** Completes once the SMA simulator has seen a remediation call, answered or not. */
+  private Future<Void> waitForFirstAttempt(Vertx vertx) {
+    io.vertx.core.Promise<Void> seen = io.vertx.core.Promise.promise();
+    vertx.setPeriodic(
+        20,
+        id -> {
+          if (site.sma().allRequests().stream()
+              .anyMatch(r -> r.endpoint() == Endpoint.SMA_REMEDIATION)) {
+            vertx.cancelTimer(id);
+            seen.tryComplete();
+          }
+        });
+    return seen.future();
   }
 
   @Test

@@ -111,4 +111,29 @@ class ConvictionParserTest {
     assertTrue(c.autoRemediated());
     assertTrue(c.retro());
   }
+
+  @Test
+  @DisplayName("only well-formed addresses are taken, however ETD wraps them")
+  void addressesInAnyWrapping() {
+    assertEquals(
+        List.of("soc@example.com"),
+        ConvictionParser.addressesIn("mailto:SOC@example.com?subject=x"));
+    assertEquals(List.of("soc@example.com"), ConvictionParser.addressesIn("soc@example.com."));
+    assertEquals(List.of(), ConvictionParser.addressesIn("soc\u200b@example.com"));
+    assertEquals(
+        List.of("grace@example.com", "heidi@example.com"),
+        ConvictionParser.addressesIn("Grace <grace@example.com>, heidi@example.com"));
+    assertEquals(
+        List.of("soc@example.com", "heidi@example.com"),
+        ConvictionParser.addressesIn("soc@example.com;heidi@example.com"));
+    for (String sender :
+        new String[] {
+          "X@PHISHSIM.TEST>",
+          "<x@phishsim.test",
+          "x@phishsim.test (Vendor)",
+          "\"Vendor\" x@phishsim.test"
+        }) {
+      assertEquals("x@phishsim.test", ConvictionParser.bareAddress(sender), sender);
+    }
+  }
 }
