@@ -11,16 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.etdremediator.audit.AuditEntry;
 import org.etdremediator.audit.AuditLog;
 import org.etdremediator.config.AgentConfig;
 import org.etdremediator.config.Durations;
 import org.etdremediator.config.RemediationAction;
 import org.etdremediator.config.SmaSettings;
 import org.etdremediator.etd.Conviction;
-import org.etdremediator.ledger.FailedItem;
 import org.etdremediator.ledger.PendingItem;
-import org.etdremediator.ledger.Remediation;
 import org.etdremediator.ledger.StateStore;
 import org.etdremediator.net.Bulkhead;
 import org.etdremediator.net.Retrier;
@@ -41,9 +38,7 @@ final class Remediator {
 
   private final AgentConfig config;
   private final SmaClient sma;
-  private final StateStore store;
-  private final AuditLog audit;
-  private final AgentMetrics metrics;
+  private final OutcomeRecorder recorder;
   private final Clock clock;
   private final Bulkhead sending;
   private final Supplier<AgentConfig> latest;
@@ -61,9 +56,7 @@ final class Remediator {
     this.latest = latest;
     this.config = config;
     this.sma = sma;
-    this.store = store;
-    this.audit = audit;
-    this.metrics = metrics;
+    this.recorder = new OutcomeRecorder(config, store, audit, metrics, clock);
     this.clock = clock;
     this.sending = new Bulkhead(config.sma().concurrency());
   }
@@ -246,53 +239,16 @@ final class Remediator {
 
   private Future<Outcome> recordRemediated(
       Ready r, RemediationAction action, SmaClient.Accepted accepted) {
-    Conviction c = r.target().conviction();
-    Instant now = clock.instant();
-    int attempts = r.target().attempts() + accepted.attempts();
-    Instant verdictAt = c.verdictAt() != null ? c.verdictAt() : c.receivedAt();
-    Double seconds =
-        verdictAt == null ? null : Duration.between(verdictAt, now).toMillis() / 1000.0;
-    Remediation remediation =
-        new Remediation(c.id(), now, c.verdict(), action.spelling(), accepted.status(), attempts);
-    return store
-        .recordRemediated(remediation)
-        .compose(
-            v ->
-                audit.append(
-                    entry(c, action, "remediated", r.note(), accepted.status(), attempts, seconds)))
-        .map(
-            v -> {
-              metrics.outcome("remediated");
-              if (seconds != null) {
-                metrics.verdictToRemediation(Duration.ofMillis((long) (seconds * 1000)));
-              }
-              LOG.info(
-                  "remediated {} {} verdict={} mailboxes={} action={} status={} attempts={}{}",
-                  c.id(),
-                  c.messageId(),
-                  c.verdict(),
-                  c.mailboxes(),
-                  action.spelling(),
-                  accepted.status(),
-                  attempts,
-                  r.note() == null ? "" : " (" + r.note() + ")");
-              return Outcome.REMEDIATED;
-            });
+    return recorder.remediated(
+        r.target().conviction(),
+        r.note(),
+        action,
+        accepted.status(),
+        r.target().attempts() + accepted.attempts());
   }
 
   private Future<Outcome> recordDryRun(Ready r, RemediationAction action) {
-    Conviction c = r.target().conviction();
-    metrics.outcome("dry-run");
-    LOG.info(
-        "dry run: would remediate {} {} verdict={} mailboxes={} action={}",
-        c.id(),
-        c.messageId(),
-        c.verdict(),
-        c.mailboxes(),
-        action.spelling());
-    return audit
-        .append(entry(c, action, "dry-run", r.note(), 0, 0, null))
-        .map(v -> Outcome.DRY_RUN);
+    return recorder.dryRun(r.target().conviction(), r.note(), action);
   }
 
   /** How many SMA calls of this cycle failed for good, after their retries. */
@@ -324,69 +280,17 @@ final class Remediator {
     if (config.dryRun() || waited.compareTo(config.sma().giveUpAfter()) < 0) {
       return keepPending(t, attempts, reason, status);
     }
-    Conviction c = t.conviction();
     String why =
         reason + "; gave up after " + Durations.format(waited.truncatedTo(ChronoUnit.SECONDS));
-    LOG.error("giving up on {} {}: {}", c.id(), c.messageId(), why);
-    metrics.outcome("failed");
-    return store
-        .recordFailed(new FailedItem(c, now, attempts, why))
-        .compose(v -> audit.append(entry(c, actionOf(t), "failed", why, status, attempts, null)))
-        .map(v -> Outcome.FAILED);
+    return recorder.failed(t, actionOf(t), attempts, why, status).map(o -> o);
   }
 
   private Future<Object> keepPending(Target t, int attempts, String reason, int status) {
-    Conviction c = t.conviction();
-    Instant now = clock.instant();
-    if (config.dryRun()) {
-      // Nothing is kept in a dry run, but the audit log still says what would have been done.
-      return audit
-          .append(
-              entry(c, actionOf(t), "dry-run", "would keep pending: " + reason, status, 0, null))
-          .map(v -> Outcome.PENDING);
-    }
-    LOG.debug("keeping {} pending: {}", c.id(), reason);
-    PendingItem item = new PendingItem(c, t.firstSeenAt(now), attempts, now, reason);
-    // A message kept pending for the same reason as last cycle is no new decision: it is counted
-    // and audited when it becomes pending, and again only when the reason changes.
-    boolean news = t.pending() == null || !reason.equals(t.pending().lastError());
-    if (news) {
-      metrics.outcome("pending");
-    }
-    return store
-        .recordPending(item)
-        .compose(
-            v ->
-                news
-                    ? audit.append(entry(c, actionOf(t), "pending", reason, status, attempts, null))
-                    : Future.succeededFuture())
-        .map(v -> Outcome.PENDING);
+    return recorder.pending(t, actionOf(t), attempts, reason, status).map(o -> o);
   }
 
   private RemediationAction actionOf(Target t) {
     return config.sma().actionFor(t.conviction().verdict());
-  }
-
-  private AuditEntry entry(
-      Conviction c,
-      RemediationAction action,
-      String outcome,
-      String reason,
-      int status,
-      int attempts,
-      Double seconds) {
-    return new AuditEntry(
-        clock.instant(),
-        c.id(),
-        c.messageId(),
-        c.verdict(),
-        c.mailboxes(),
-        action.spelling(),
-        outcome,
-        reason,
-        status,
-        attempts,
-        seconds);
   }
 
   private MessageDetail fromEtd(Conviction c) {
