@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * metric and the log line. Each returned future completes once the outcome is on disk.
  */
 final class OutcomeRecorder {
+  // The lines keep the remediator's name: it is the one operators know from the log.
   private static final Logger LOG = LoggerFactory.getLogger(Remediator.class);
 
   private final AgentConfig config;
