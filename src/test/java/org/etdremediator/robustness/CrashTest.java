@@ -32,7 +32,7 @@ class CrashTest extends SiteTest {
   private static final Duration LINE_WAIT = Duration.ofSeconds(20);
 
   @Override
-  SmaSimulator.Options smaOptions() {
+  protected SmaSimulator.Options smaOptions() {
     // Slow enough that a kill or a stop meets remediation calls in flight.
     return super.smaOptions().withRemediationLatency(Duration.ofMillis(120));
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class EtdTooLargeTest extends SiteTest {
 
   @Override
-  EtdSimulator.Options etdOptions() {
+  protected EtdSimulator.Options etdOptions() {
     // ETD refuses an answer it finds too large with 502; this one finds more than 6 too many.
     return super.etdOptions().withMaxResponseMessages(6);
   }

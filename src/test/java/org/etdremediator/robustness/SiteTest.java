@@ -9,63 +9,24 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.etdremediator.agent.AgentHarness;
+import org.etdremediator.agent.OnSite;
 import org.etdremediator.agent.SiteRecord;
 import org.etdremediator.cli.AgentProcess;
-import org.etdremediator.demo.SimulatedSite;
 import org.etdremediator.ledger.Checkpoint;
 import org.etdremediator.ledger.CycleSummary;
 import org.etdremediator.ledger.StateStore;
 import org.etdremediator.sim.Endpoint;
-import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.Fault;
-import org.etdremediator.sim.SmaSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A simulated site started before each test and an agent harness pointed at it. */
-@ExtendWith(VertxExtension.class)
-abstract class SiteTest {
-  @TempDir Path dir;
-  SimulatedSite site;
-  AgentHarness harness;
-
-  EtdSimulator.Options etdOptions() {
-    return EtdSimulator.Options.defaults().withoutRateLimit();
-  }
-
-  SmaSimulator.Options smaOptions() {
-    return SmaSimulator.Options.defaults();
-  }
-
-  @BeforeEach
-  void startSite(Vertx vertx, VertxTestContext ctx) {
-    SimulatedSite.start(vertx, etdOptions(), smaOptions())
-        .onComplete(
-            ctx.succeeding(
-                s -> {
-                  site = s;
-                  harness = new AgentHarness(vertx, site, dir);
-                  ctx.completeNow();
-                }));
-  }
-
-  @AfterEach
-  void stopSite(VertxTestContext ctx) {
-    site.close().onComplete(ctx.succeedingThenComplete());
-  }
-
+abstract class SiteTest extends OnSite {
   /** Writes a checkpoint into the agent's state directory, as an earlier run would have left it. */
   Future<Void> seed(Vertx vertx, Checkpoint checkpoint) {
     return StateStore.open(vertx, harness.stateDir(), Duration.ofDays(14), Clock.systemUTC())

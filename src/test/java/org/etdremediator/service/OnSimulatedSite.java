@@ -3,54 +3,15 @@ package org.etdremediator.service;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.util.List;
-import org.etdremediator.agent.AgentHarness;
-import org.etdremediator.demo.SimulatedSite;
+import org.etdremediator.agent.OnSite;
 import org.etdremediator.ledger.CycleSummary;
-import org.etdremediator.sim.EtdSimulator;
 import org.etdremediator.sim.SmaSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tests that run the real agent against a simulated site started afresh for each test. */
-@ExtendWith(VertxExtension.class)
-abstract class OnSimulatedSite {
-  @TempDir Path dir;
-  SimulatedSite site;
-  AgentHarness harness;
-
-  EtdSimulator.Options etdOptions() {
-    return EtdSimulator.Options.defaults().withoutRateLimit();
-  }
-
-  SmaSimulator.Options smaOptions() {
-    return SmaSimulator.Options.defaults();
-  }
-
-  @BeforeEach
-  void startSite(Vertx vertx, VertxTestContext ctx) {
-    SimulatedSite.start(vertx, etdOptions(), smaOptions())
-        .onComplete(
-            ctx.succeeding(
-                s -> {
-                  site = s;
-                  harness = new AgentHarness(vertx, site, dir);
-                  ctx.completeNow();
-                }));
-  }
-
-  @AfterEach
-  void stopSite(VertxTestContext ctx) {
-    site.close().onComplete(ctx.succeedingThenComplete());
-  }
-
+abstract class OnSimulatedSite extends OnSite {
   /** Turns the agent's status server on, on a free loopback port. */
   void withStatusServer() {
     harness.configure(

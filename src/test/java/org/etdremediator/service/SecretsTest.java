@@ -33,12 +33,12 @@ class SecretsTest extends OnSimulatedSite {
   private static final String SMA_PASSWORD = "sma-P4ss-w0rd-6c2f";
 
   @Override
-  EtdSimulator.Options etdOptions() {
+  protected EtdSimulator.Options etdOptions() {
     return super.etdOptions().withApiKey(API_KEY).withClient(CLIENT_ID, CLIENT_SECRET);
   }
 
   @Override
-  SmaSimulator.Options smaOptions() {
+  protected SmaSimulator.Options smaOptions() {
     return super.smaOptions().withCredentials("smaapi", SMA_PASSWORD);
   }
 

@@ -28,7 +28,7 @@ class TlsTest extends OnSimulatedSite {
   }
 
   @Override
-  SmaSimulator.Options smaOptions() {
+  protected SmaSimulator.Options smaOptions() {
     return super.smaOptions().withTls(cert.keyCertOptions());
   }
 
