@@ -100,12 +100,9 @@ class EndToEndTest {
                         })));
   }
 
-  @Test
-  @DisplayName("an ETD token that expires between cycles is renewed, and the search goes on")
-  void renewsExpiredEtdToken(Vertx vertx, VertxTestContext ctx) {
-    publish(2, 30);
-    AgentHarness harness = new AgentHarness(vertx, site, dir);
-    harness
+  /** Runs a cycle, then {@code between}, then a second cycle, and stops; gives the second. */
+  private Future<org.etdremediator.ledger.CycleSummary> twoCycles(Vertx vertx, Runnable between) {
+    return new AgentHarness(vertx, site, dir)
         .startOnce()
         .compose(
             agent ->
@@ -113,11 +110,22 @@ class EndToEndTest {
                     .runCycle()
                     .compose(
                         first -> {
-                          site.etd().expireTokens();
-                          publishRecent(3, 30);
+                          between.run();
                           return agent.runCycle();
                         })
-                    .compose(second -> agent.stop().map(second)))
+                    .compose(second -> agent.stop().map(second)));
+  }
+
+  @Test
+  @DisplayName("an ETD token that expires between cycles is renewed, and the search goes on")
+  void renewsExpiredEtdToken(Vertx vertx, VertxTestContext ctx) {
+    publish(2, 30);
+    twoCycles(
+            vertx,
+            () -> {
+              site.etd().expireTokens();
+              publishRecent(3, 30);
+            })
         .onComplete(
             ctx.succeeding(
                 second ->
@@ -134,20 +142,12 @@ class EndToEndTest {
   @DisplayName("an SMA 401 leads to one new login and the remediation succeeds")
   void smaUnauthorizedLogsInAgain(Vertx vertx, VertxTestContext ctx) {
     publish(4, 20);
-    AgentHarness harness = new AgentHarness(vertx, site, dir);
-    harness
-        .startOnce()
-        .compose(
-            agent ->
-                agent
-                    .runCycle()
-                    .compose(
-                        first -> {
-                          site.sma().expireTokens();
-                          publishRecent(5, 20);
-                          return agent.runCycle();
-                        })
-                    .compose(second -> agent.stop().map(second)))
+    twoCycles(
+            vertx,
+            () -> {
+              site.sma().expireTokens();
+              publishRecent(5, 20);
+            })
         .onComplete(
             ctx.succeeding(
                 second ->
